@@ -1,0 +1,1 @@
+"""Testing tools for flows and for flowlang itself: conformance tables, transcripts, strategies."""
