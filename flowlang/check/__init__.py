@@ -1,0 +1,17 @@
+"""Stage 3: static analysis of a syntax tree -> diagnostics (errors stop compilation,
+warnings do not)."""
+
+from __future__ import annotations
+
+from flowlang.check.labels import check_labels
+from flowlang.check.statements import check_statements
+from flowlang.diagnostics import Diagnostic, sort_key
+from flowlang.syntax import ast
+
+
+def check(flow: ast.FlowFile) -> list[Diagnostic]:
+    """Every problem in the flow, in source order."""
+    return sorted(check_labels(flow) + check_statements(flow), key=sort_key)
+
+
+__all__ = ["check"]

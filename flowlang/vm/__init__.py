@@ -1,0 +1,15 @@
+"""Stage 5: the sans-IO interpreter. `start` and `resume` take data and return data."""
+
+from flowlang.vm.events import (
+    CallWebhook, Effect, Input, LogEntry, MessageIn, SendMessage, SessionEnded, WaitForReply, WaitTimeout,
+    WebhookResponse,
+)
+from flowlang.vm.limits import DEFAULT_LIMITS, Limits
+from flowlang.vm.machine import Step, resume, start
+from flowlang.vm.session import Contact, Result, Session, dumps, loads
+
+__all__ = [
+    "CallWebhook", "Contact", "DEFAULT_LIMITS", "Effect", "Input", "Limits", "LogEntry", "MessageIn", "Result",
+    "SendMessage", "Session", "SessionEnded", "Step", "WaitForReply", "WaitTimeout", "WebhookResponse", "dumps",
+    "loads", "resume", "start",
+]

@@ -1,0 +1,161 @@
+"""The compiled program: instructions, constant pool, labels, source map; JSON in and out.
+
+The content hash covers what the program *does* (instructions, constants, labels, flow id),
+not the source map: editing a comment moves lines but leaves saved sessions resumable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import attrs
+
+from flowlang.compiler.opcodes import OPCODES
+from flowlang.errors import FormatError
+
+FORMAT = "flowlang-program"
+# The layout of the JSON below. Bump on any change a reader of the old layout would misread.
+FORMAT_VERSION = 1
+# The language the program was compiled from: what statements and instructions mean.
+LANGUAGE_VERSION = 1
+
+
+@attrs.frozen
+class Instruction:
+    op: str
+    args: tuple
+    line: int  # source line of the statement this instruction was compiled from
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+@attrs.frozen
+class Constant:
+    """A pool entry: a template (pre-parsed when the program loads) or a plain name."""
+
+    kind: str  # "template" | "name"
+    value: str
+
+
+@attrs.define(eq=False)
+class Program:
+    flow_id: str
+    title: str
+    source_path: str
+    constants: tuple[Constant, ...]
+    code: tuple[Instruction, ...]
+    labels: dict[str, int]  # node label -> pc of its NODE instruction
+    result_names: tuple[str, ...] = ()
+    language_version: int = LANGUAGE_VERSION
+    hash: str = ""
+    _templates: dict = attrs.field(factory=dict, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.hash:
+            self.hash = self.compute_hash()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Program) and self._payload(True) == other._payload(True)
+
+    # -- constants ------------------------------------------------------------------------
+
+    def constant(self, k: int | None) -> str | None:
+        return None if k is None else self.constants[k].value
+
+    def template(self, k: int):
+        """The pre-parsed template of constant k (parsed once per loaded program)."""
+        template = self._templates.get(k)
+        if template is None:
+            from flowlang.expressions import compile_template
+
+            template = self._templates[k] = compile_template(self.constants[k].value)
+        return template
+
+    def prepare(self) -> "Program":
+        """Parse every template constant now, so the first conversation pays nothing."""
+        for k, constant in enumerate(self.constants):
+            if constant.kind == "template":
+                self.template(k)
+        return self
+
+    def node_of(self, pc: int) -> str:
+        """The label of the node holding instruction pc."""
+        best, best_pc = "", -1
+        for label, start in self.labels.items():
+            if best_pc < start <= pc:
+                best, best_pc = label, start
+        return best
+
+    # -- JSON -----------------------------------------------------------------------------
+
+    def _payload(self, with_source: bool) -> dict:
+        payload = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "language_version": self.language_version,
+            "flow": {"id": self.flow_id, "title": self.title},
+            "constants": [[c.kind, c.value] for c in self.constants],
+            "labels": self.labels,
+            "results": list(self.result_names),
+            "code": [[i.op, *_thaw(i.args)] for i in self.code],
+        }
+        if with_source:
+            payload["source"] = {"path": self.source_path, "lines": [i.line for i in self.code]}
+        return payload
+
+    def compute_hash(self) -> str:
+        text = json.dumps(self._payload(False), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def to_json(self, indent: int | None = None) -> str:
+        payload = self._payload(True)
+        payload["hash"] = self.hash
+        return json.dumps(payload, indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> "Program":
+        """Load a program saved by `to_json`; refuses anything else with a FormatError."""
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as e:
+            raise FormatError(f"not a compiled flowlang program (invalid JSON: {e})") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise FormatError("not a compiled flowlang program (no 'flowlang-program' format marker)")
+        version = data.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise FormatError(
+                f"this program was compiled by a newer flowlang (format {version}); "
+                f"this version reads format {FORMAT_VERSION}: upgrade flowlang or recompile"
+            )
+        try:
+            constants = tuple(Constant(str(kind), str(value)) for kind, value in data["constants"])
+            code = []
+            lines = data["source"]["lines"]
+            for (op, *args), line in zip(data["code"], lines, strict=True):
+                if op not in OPCODES:
+                    raise FormatError(f"unknown instruction {op!r}")
+                code.append(Instruction(op, _freeze(args), int(line)))
+            program = cls(
+                flow_id=data["flow"]["id"], title=data["flow"]["title"], source_path=data["source"]["path"],
+                constants=constants, code=tuple(code), labels={str(k): int(v) for k, v in data["labels"].items()},
+                result_names=tuple(data.get("results", ())), language_version=int(data["language_version"]),
+            )
+        except FormatError:
+            raise
+        except (KeyError, TypeError, ValueError) as e:
+            raise FormatError(f"corrupt compiled program: {type(e).__name__}: {e}") from None
+        if data.get("hash") != program.hash:
+            raise FormatError("corrupt compiled program: its content does not match its hash")
+        return program

@@ -1,0 +1,361 @@
+"""The interpreter: (program, session, input) -> (new session, effects). No I/O happens here.
+
+All control lives in one small loop over instructions; each opcode is one function in
+HANDLERS, which returns the next pc or None when the session must hand control back to the host.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Callable
+
+import attrs
+
+from flowlang import rules
+from flowlang.compiler.program import Instruction, Program
+from flowlang.env import Environment
+from flowlang.errors import ResumeError, SessionError
+from flowlang.expressions.values import XError, render
+from flowlang.vm import events as ev
+from flowlang.vm.context import build_context
+from flowlang.vm.limits import DEFAULT_LIMITS, Limits
+from flowlang.vm.session import (
+    ACTIVE, COMPLETED, FAILED, WAITING, Contact, Message, PathStep, Result, Session, check_program,
+)
+
+
+@attrs.frozen
+class Step:
+    """What one start or resume produced: the new session and the effects for the host."""
+
+    session: Session
+    effects: tuple[ev.Effect, ...]
+
+    @property
+    def messages(self) -> list[ev.SendMessage]:
+        return [e for e in self.effects if isinstance(e, ev.SendMessage)]
+
+
+class _Run:
+    """One sprint: runs from a pc until the session waits, completes or fails."""
+
+    def __init__(self, program: Program, session: Session, env: Environment, limits: Limits):
+        self.program, self.session, self.env, self.limits = program, session, env, limits
+        self.effects: list[ev.Effect] = []
+        self._context: dict | None = None
+        self.now = env.now.isoformat().replace("+00:00", "Z")
+
+    # -- helpers used by handlers ---------------------------------------------------------
+
+    def changed(self) -> None:
+        self._context = None
+
+    def context(self) -> dict:
+        if self._context is None:
+            self._context = build_context(self.session, self.program)
+        return self._context
+
+    def render(self, k: int, pc: int) -> str:
+        text, errors = self.program.template(k).render(self.context(), self.env)
+        for error in errors:
+            self.log("error", error, pc)
+        return text
+
+    def value(self, k: int, pc: int):
+        return self.program.template(k).value(self.context(), self.env)
+
+    def log(self, kind: str, text: str, pc: int) -> None:
+        self.effects.append(ev.LogEntry(kind, text, self.program.node_of(pc), self.program.code[pc].line))
+
+    def save_result(self, pc: int, name_k: int | None, value: str, category: str | None,
+                    input: str | None, extra=None) -> None:
+        if name_k is None:
+            return
+        name = self.program.constant(name_k)
+        node = self.program.node_of(pc)
+        self.session.results[name] = Result(name, value, category, input, extra, self.now, node)
+        if isinstance(extra, dict):
+            self.session.extra.update(extra)
+        self.changed()
+        shown = f"{category}: {value!r}" if category else repr(value)
+        self.log("result", f"saved @flow.{name} = {shown}", pc)
+
+    def position(self, pc: int) -> None:
+        node = self.program.node_of(pc)
+        self.session.node = node
+        self.session.offset = pc - self.program.labels[node] if node else pc
+
+    def suspend(self, pc: int, waiting_for: str) -> None:
+        self.position(pc)
+        self.session.status = WAITING
+        self.session.waiting_for = waiting_for
+
+    def fail(self, pc: int, reason: str) -> None:
+        self.position(pc)
+        self.session.status = FAILED
+        self.session.waiting_for = None
+        self.session.failure = reason
+        self.log("error", reason, pc)
+        self.effects.append(ev.SessionEnded(FAILED, reason))
+
+    # -- the loop -------------------------------------------------------------------------
+
+    def run(self, pc: int | None) -> None:
+        self.session.status = ACTIVE
+        self.session.waiting_for = None
+        code = self.program.code
+        while pc is not None:
+            self.session.sprint_instructions += 1
+            if self.session.sprint_instructions > self.limits.max_instructions_per_sprint:
+                self.fail(pc, f"ran {self.limits.max_instructions_per_sprint} instructions without waiting "
+                              f"for the contact (in node {self.program.node_of(pc)!r}); is there a loop?")
+                return
+            instruction = code[pc]
+            pc = HANDLERS[instruction.op](self, pc, instruction)
+        self.session.modified_on = self.now
+
+
+Handler = Callable[[_Run, int, Instruction], "int | None"]
+
+
+def _node(run: _Run, pc: int, ins: Instruction) -> int | None:
+    (label_k,) = ins.args
+    label = run.program.constant(label_k)
+    run.session.sprint_steps += 1
+    if run.session.sprint_steps > run.limits.max_steps_per_sprint:
+        run.fail(pc, f"the flow entered {run.limits.max_steps_per_sprint} nodes without waiting for the "
+                     f"contact and was stopped at node {label!r} (line {ins.line}); a goto loop needs a "
+                     "`wait for reply` in it")
+        return None
+    run.session.path.append(PathStep(label, run.now))
+    del run.session.path[: -run.limits.max_path_length]
+    return pc + 1
+
+
+def _send(run: _Run, pc: int, ins: Instruction) -> int:
+    text_k, replies = ins.args
+    text = run.render(text_k, pc)
+    if len(text) > run.limits.max_message_length:
+        text = text[: run.limits.max_message_length - 1] + "…"
+        run.log("warning", f"message truncated to {run.limits.max_message_length} characters", pc)
+    quick = tuple(r for r in (run.render(k, pc) for k in replies) if r)
+    run.effects.append(ev.SendMessage(text, quick, run.program.node_of(pc)))
+    return pc + 1
+
+
+def _wait(run: _Run, pc: int, ins: Instruction) -> None:
+    _result_k, timeout, _timeout_pc = ins.args
+    run.suspend(pc, "reply")
+    run.session.wait_started_on = run.now
+    run.session.wait_timeout = timeout
+    run.effects.append(ev.WaitForReply(timeout, run.now, run.program.node_of(pc)))
+    return None
+
+
+def _webhook(run: _Run, pc: int, ins: Instruction) -> None:
+    method_k, url_k, headers_k, body_k, timeout, result_k, _ok, _ko = ins.args
+    method = run.program.constant(method_k)
+    url = run.render(url_k, pc).strip()
+    headers = [(run.render(a, pc).strip(), run.render(b, pc)) for a, b in headers_k]
+    body = None
+    if body_k is not None:
+        body = run.render(body_k, pc)
+    elif method in ("POST", "PUT", "PATCH"):
+        body = json.dumps(default_body(run), ensure_ascii=False)
+    if body is not None and not any(name.lower() == "content-type" for name, _ in headers):
+        headers.append(("Content-Type", "application/json"))
+    run.session.webhook = {"method": method, "url": url, "status": None, "body": None, "json": None}
+    run.changed()
+    run.suspend(pc, "webhook")
+    run.effects.append(ev.CallWebhook(
+        method, url, tuple(headers), body, timeout,
+        run.program.constant(result_k) if result_k is not None else None, run.program.node_of(pc),
+    ))
+    return None
+
+
+def default_body(run: _Run) -> dict:
+    """What a POST without a body sends, as the webhook guide describes: the contact, the last
+    message and every result collected so far."""
+    s = run.session
+    return {
+        "contact": {"uuid": s.contact.uuid, "name": s.contact.name, "urn": s.contact.urn,
+                    "language": s.contact.language, "fields": s.contact.fields},
+        "flow": {"id": run.program.flow_id, "name": run.program.title},
+        "path": [p.node for p in s.path[-50:]],
+        "results": {n: {"value": r.value, "category": r.category, "input": r.input, "created_on": r.created_on}
+                    for n, r in s.results.items()},
+        "input": None if s.input is None else {"text": s.input.text, "attachments": s.input.attachments},
+        "run": {"status": s.status, "created_on": s.created_on},
+    }
+
+
+def _route(run: _Run, pc: int, ins: Instruction) -> int:
+    operand_k, result_k, cases, other_category_k, other_pc = ins.args
+    operand = run.value(operand_k, pc)
+    if isinstance(operand, XError):
+        run.log("error", f"cannot evaluate {run.program.constant(operand_k)}: {operand.message}", pc)
+    operand_text = render(operand) if not isinstance(operand, XError) else ""
+    for rule_k, args_k, category_k, target in cases:
+        name = run.program.constant(rule_k)
+        rule = rules.lookup(name)
+        args = [run.render(k, pc) for k in args_k]
+        outcome = rule.test(run.env, operand, args)
+        if isinstance(outcome, XError):
+            run.log("error", f"{name}: {outcome.message}", pc)
+            continue
+        if outcome is not None:
+            run.save_result(pc, result_k, outcome.text, run.program.constant(category_k), operand_text, outcome.extra)
+            return target
+    run.save_result(pc, result_k, operand_text, run.program.constant(other_category_k), operand_text)
+    return other_pc
+
+
+def _set_result(run: _Run, pc: int, ins: Instruction) -> int:
+    name_k, value_k = ins.args
+    value = run.render(value_k, pc)
+    run.save_result(pc, name_k, value, None, None)
+    return pc + 1
+
+
+def _set_contact(run: _Run, pc: int, ins: Instruction) -> int:
+    field_k, value_k = ins.args
+    field = run.program.constant(field_k)
+    value = run.render(value_k, pc)
+    contact = run.session.contact
+    if field == "name":
+        contact.name = value or None
+    elif field == "language":
+        contact.language = value or None
+    elif field == "timezone":
+        contact.timezone = value or None
+    else:
+        contact.fields[field] = value
+    run.changed()
+    run.log("result", f"saved @contact.{field} = {value!r}", pc)
+    return pc + 1
+
+
+def _jump(run: _Run, pc: int, ins: Instruction) -> int:
+    return ins.args[0]
+
+
+def _end(run: _Run, pc: int, ins: Instruction) -> None:
+    run.position(pc)
+    run.session.status = COMPLETED
+    run.session.waiting_for = None
+    run.effects.append(ev.SessionEnded(COMPLETED))
+    return None
+
+
+HANDLERS: dict[str, Handler] = {
+    "NODE": _node,
+    "SEND": _send,
+    "WAIT": _wait,
+    "WEBHOOK": _webhook,
+    "ROUTE": _route,
+    "SET_RESULT": _set_result,
+    "SET_CONTACT": _set_contact,
+    "JUMP": _jump,
+    "END": _end,
+}
+
+
+# -- resuming -------------------------------------------------------------------------------
+
+
+def _on_reply(run: _Run, pc: int, ins: Instruction, message: ev.MessageIn) -> int:
+    result_k, _timeout, _timeout_pc = ins.args
+    run.session.input = Message(message.text, list(message.attachments), run.now)
+    run.changed()
+    run.save_result(pc, result_k, message.text, "All Responses", message.text)
+    return pc + 1
+
+
+def _on_timeout(run: _Run, pc: int, ins: Instruction) -> int:
+    result_k, _timeout, timeout_pc = ins.args
+    if timeout_pc is None:
+        raise ResumeError(f"the wait in node {run.program.node_of(pc)!r} has no timeout to fire")
+    run.save_result(pc, result_k, "", "No Response", "")
+    return timeout_pc
+
+
+def _on_webhook(run: _Run, pc: int, ins: Instruction, response: ev.WebhookResponse) -> int:
+    method_k, _url, _headers, _body, _timeout, result_k, success_pc, failure_pc = ins.args
+    ok = 200 <= response.status < 300
+    parsed = None
+    body = response.body or ""
+    if body and len(body.encode("utf-8", "replace")) <= run.limits.max_webhook_json:
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = None
+    elif body:
+        run.log("warning", f"webhook response of {len(body)} characters is too large to read as JSON", pc)
+    url = (run.session.webhook or {}).get("url", "")
+    run.session.webhook = {"method": run.program.constant(method_k), "url": url, "status": response.status,
+                           "body": body[:10_000] if parsed is None else None, "json": parsed}
+    if response.error:
+        run.log("error", f"webhook failed: {response.error}", pc)
+    category = "Success" if ok else "Failure"
+    method = run.program.constant(method_k)
+    run.save_result(pc, result_k, str(response.status), category, f"{method} {url}",
+                    parsed if isinstance(parsed, dict) else None)
+    if result_k is None and isinstance(parsed, dict):
+        run.session.extra.update(parsed)
+    run.changed()
+    return success_pc if ok else failure_pc
+
+
+def _copy(session: Session) -> Session:
+    return copy.deepcopy(session)
+
+
+def start(program: Program, *, env: Environment | None = None, contact: dict | Contact | None = None,
+          globals: dict | None = None, limits: Limits = DEFAULT_LIMITS) -> Step:
+    """Start a new session at the program's first node and run until it must wait."""
+    env = env or Environment()
+    session = Session(program.hash, program.flow_id)
+    session.contact = contact if isinstance(contact, Contact) else Contact.from_dict(contact)
+    session.globals = dict(globals or {})
+    run = _Run(program, session, env, limits)
+    session.created_on = run.now
+    run.run(0)
+    return Step(session, tuple(run.effects))
+
+
+def resume(program: Program, session: Session, input: ev.Input, *, env: Environment | None = None,
+           limits: Limits = DEFAULT_LIMITS) -> Step:
+    """Resume a waiting session with what happened; returns the new session (the given one is
+    not modified) and the effects.
+
+    Raises SessionError if the session belongs to another program, ResumeError if it is not
+    waiting for this kind of input.
+    """
+    env = env or Environment()
+    check_program(session, program)
+    if session.status != WAITING:
+        raise ResumeError(f"the session is {session.status}, not waiting: start a new session")
+    session = _copy(session)
+    pc = program.labels.get(session.node, 0) + session.offset if session.node else session.offset
+    if not 0 <= pc < len(program.code):
+        raise SessionError("corrupt session: its position is outside the program")
+    ins = program.code[pc]
+    run = _Run(program, session, env, limits)
+    if isinstance(input, (ev.MessageIn, ev.WaitTimeout)):
+        if session.waiting_for != "reply" or ins.op != "WAIT":
+            raise ResumeError(f"the session is waiting for {session.waiting_for}, not a reply")
+        session.sprint_steps = 0
+        session.sprint_instructions = 0
+        session.wait_started_on = None
+        session.wait_timeout = None
+        next_pc = _on_reply(run, pc, ins, input) if isinstance(input, ev.MessageIn) else _on_timeout(run, pc, ins)
+    elif isinstance(input, ev.WebhookResponse):
+        if session.waiting_for != "webhook" or ins.op != "WEBHOOK":
+            raise ResumeError(f"the session is waiting for {session.waiting_for}, not a webhook response")
+        next_pc = _on_webhook(run, pc, ins, input)
+    else:
+        raise ResumeError(f"unknown input {type(input).__name__}")
+    run.run(next_pc)
+    return Step(session, tuple(run.effects))

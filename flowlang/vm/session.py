@@ -1,0 +1,159 @@
+"""Session state as plain data, and its JSON form.
+
+A session saves with its own format version (separate from the program format) and the hash of
+the program it runs; a session from a newer format or another program is refused, never misread.
+The position is a node label and an offset inside that node, not a bare instruction index.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+import cattrs
+
+from flowlang.errors import SessionError
+
+SESSION_FORMAT = "flowlang-session"
+SESSION_VERSION = 1
+
+ACTIVE, WAITING, COMPLETED, FAILED = "active", "waiting", "completed", "failed"
+
+
+@attrs.define
+class Result:
+    """A saved result (`@flow.NAME`): value as text, category, the input it came from."""
+
+    name: str
+    value: str
+    category: str | None = None
+    input: str | None = None
+    extra: Any = None
+    created_on: str = ""
+    node: str = ""
+
+
+@attrs.define
+class Contact:
+    uuid: str = ""
+    name: str | None = None
+    language: str | None = None
+    urn: str | None = None
+    urns: list[str] = attrs.field(factory=list)
+    fields: dict[str, Any] = attrs.field(factory=dict)
+    groups: list[dict[str, str]] = attrs.field(factory=list)
+    timezone: str | None = None
+    created_on: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Contact":
+        data = dict(data or {})
+        known = {f.name for f in attrs.fields(cls)}
+        fields = dict(data.pop("fields", {}) or {})
+        # unknown keys are custom fields: {"name": "Ben", "age": 33} works as a host would hope
+        for key in [k for k in data if k not in known]:
+            fields[key] = data.pop(key)
+        contact = cls(**{k: v for k, v in data.items() if k in known}, fields=fields)
+        if contact.urn and not contact.urns:
+            contact.urns = [contact.urn]
+        if contact.urns and not contact.urn:
+            contact.urn = contact.urns[0]
+        return contact
+
+
+@attrs.define
+class Message:
+    text: str
+    attachments: list[str] = attrs.field(factory=list)
+    created_on: str = ""
+
+
+@attrs.define
+class PathStep:
+    node: str
+    arrived_on: str
+
+
+@attrs.define
+class Session:
+    program_hash: str
+    flow_id: str
+    status: str = ACTIVE
+    waiting_for: str | None = None  # "reply" | "webhook"
+    node: str | None = None  # where the session is: a node label ...
+    offset: int = 0  # ... and the instruction inside it
+    contact: Contact = attrs.field(factory=Contact)
+    results: dict[str, Result] = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=dict)  # @extra: merged webhook JSON and result extras
+    webhook: dict[str, Any] | None = None  # the last webhook call: status, url, body, json
+    input: Message | None = None
+    globals: dict[str, Any] = attrs.field(factory=dict)
+    path: list[PathStep] = attrs.field(factory=list)
+    wait_started_on: str | None = None
+    wait_timeout: int | None = None
+    sprint_steps: int = 0
+    sprint_instructions: int = 0
+    failure: str | None = None
+    created_on: str = ""
+    modified_on: str = ""
+
+    def to_json(self) -> str:
+        return dumps(self)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, program=None) -> "Session":
+        return loads(text, program)
+
+
+# omit_if_default keeps saved sessions small: only what differs from a fresh session is written
+_converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+
+
+def dumps(session: Session) -> str:
+    """Compact JSON of a session, with its format marker and version."""
+    data = _converter.unstructure(session)
+    return json.dumps({"format": SESSION_FORMAT, "version": SESSION_VERSION, **data},
+                      separators=(",", ":"), ensure_ascii=False)
+
+
+def loads(text: str | bytes, program=None) -> Session:
+    """A session from `dumps`; with a program, also checks it is that program's session.
+
+    Raises SessionError with a clear message for corrupt JSON, a newer format or another program.
+    """
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise SessionError(f"corrupt session: not valid JSON ({e})") from None
+    if not isinstance(data, dict) or data.pop("format", None) != SESSION_FORMAT:
+        raise SessionError("corrupt session: not a saved flowlang session")
+    version = data.pop("version", None)
+    if not isinstance(version, int):
+        raise SessionError("corrupt session: no format version")
+    if version > SESSION_VERSION:
+        raise SessionError(
+            f"this session was saved by a newer flowlang (session format {version}); "
+            f"this version reads up to {SESSION_VERSION}"
+        )
+    try:
+        session = _converter.structure(data, Session)
+    except Exception as e:  # cattrs raises grouped validation errors of many kinds
+        detail = "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)
+        raise SessionError(f"corrupt session: {detail}") from None
+    if session.status not in (ACTIVE, WAITING, COMPLETED, FAILED):
+        raise SessionError(f"corrupt session: unknown status {session.status!r}")
+    if program is not None:
+        check_program(session, program)
+    return session
+
+
+def check_program(session: Session, program) -> None:
+    if session.program_hash != program.hash:
+        raise SessionError(
+            f"this session belongs to another program (flow {session.flow_id!r}, {session.program_hash[:19]}); "
+            f"the program given is flow {program.flow_id!r}, {program.hash[:19]}: it was changed or is a "
+            "different flow, so the saved position cannot be trusted"
+        )
+    if session.node is not None and session.node not in program.labels:
+        raise SessionError(f"corrupt session: node {session.node!r} is not in the program")
