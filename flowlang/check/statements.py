@@ -107,7 +107,7 @@ def _check_statement(s: ast.Statement) -> list[Diagnostic]:
 def _check_case(case: ast.Case) -> list[Diagnostic]:
     rule = rules.lookup(case.rule.text)
     if rule is None:
-        known = sorted(rules.names())
+        known = sorted(rules.RULES)
         close = difflib.get_close_matches(case.rule.text, known, n=1)
         hint = f"did you mean {close[0]!r}?" if close else "see docs/rules.md for the rule tests"
         return [Diagnostic.of("FL020", f"unknown rule {case.rule.text!r}", case.rule.span, hint)]

@@ -56,14 +56,29 @@ class _Run:
             self._context = build_context(self.session, self.program)
         return self._context
 
+    # Templates and rules are pure functions of their inputs, but a defect in one of them
+    # must cost the author one log entry, not the contact's whole conversation.
+
     def render(self, k: int, pc: int) -> str:
-        text, errors = self.program.template(k).render(self.context(), self.env)
+        try:
+            text, errors = self.program.template(k).render(self.context(), self.env)
+        except Exception as e:  # noqa: BLE001 - see above
+            text, errors = "", [f"internal error evaluating {self.program.constant(k)!r}: {type(e).__name__}: {e}"]
         for error in errors:
             self.log("error", error, pc)
         return text
 
     def value(self, k: int, pc: int):
-        return self.program.template(k).value(self.context(), self.env)
+        try:
+            return self.program.template(k).value(self.context(), self.env)
+        except Exception as e:  # noqa: BLE001
+            return XError(f"internal error evaluating {self.program.constant(k)!r}: {type(e).__name__}: {e}")
+
+    def test(self, rule, operand, args):
+        try:
+            return rule.test(self.env, operand, args)
+        except Exception as e:  # noqa: BLE001
+            return XError(f"internal error in {rule.name}: {type(e).__name__}: {e}")
 
     def log(self, kind: str, text: str, pc: int) -> None:
         self.effects.append(ev.LogEntry(kind, text, self.program.node_of(pc), self.program.code[pc].line))
@@ -201,7 +216,7 @@ def _route(run: _Run, pc: int, ins: Instruction) -> int:
         name = run.program.constant(rule_k)
         rule = rules.lookup(name)
         args = [run.render(k, pc) for k in args_k]
-        outcome = rule.test(run.env, operand, args)
+        outcome = run.test(rule, operand, args)
         if isinstance(outcome, XError):
             run.log("error", f"{name}: {outcome.message}", pc)
             continue
