@@ -79,6 +79,14 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("FL041", WARNING, "unreachable node",
                    "no goto, match case or fall-through leads here",
                    _HEAD + 'start:\n    end\n\nlost:\n    send "never"\n'),
+        Definition("FL050", ERROR, "unknown flow",
+                   "a subflow is called by the id in its `flow` header; bring its file in with `use`",
+                   _HEAD + "start:\n    call nosuchflow\n"),
+        Definition("FL051", ERROR, "module not found",
+                   "`use std.NAME` loads stdlib/NAME.flow; `use NAME` loads NAME.flow next to this file",
+                   _HEAD + "use nosuchmodule\n\nstart:\n    end\n"),
+        Definition("FL052", ERROR, "two flows with the same id", "give each flow of a compilation its own id",
+                   'flow confirm "Mine"\nuse std.confirm\n\nstart:\n    end\n'),
     ]
 }
 

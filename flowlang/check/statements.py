@@ -47,12 +47,17 @@ def templates_of(statement: ast.Statement) -> Iterator[ast.Text]:
         yield statement.value
 
 
-def check_statements(flow: ast.FlowFile) -> list[Diagnostic]:
+def check_statements(flow: ast.FlowFile, flows: set[str]) -> list[Diagnostic]:
     results = saved_results(flow)
     diagnostics: list[Diagnostic] = []
     for node in flow.nodes:
         for statement in node.statements:
             diagnostics += _check_statement(statement)
+            if isinstance(statement, ast.Call) and statement.flow.text not in flows:
+                close = difflib.get_close_matches(statement.flow.text, sorted(flows), n=1)
+                diagnostics.append(Diagnostic.of(
+                    "FL050", f"no flow {statement.flow.text!r} in this compilation", statement.flow.span,
+                    f"did you mean {close[0]!r}?" if close else None))
             for text in templates_of(statement):
                 diagnostics += _check_template(text, results)
     return diagnostics

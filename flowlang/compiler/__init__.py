@@ -8,8 +8,9 @@ import attrs
 
 from flowlang.check import check
 from flowlang.compiler.emit import emit
+from flowlang.compiler.modules import load_unit
 from flowlang.compiler.program import Program
-from flowlang.diagnostics import Diagnostic
+from flowlang.diagnostics import Diagnostic, sort_key
 from flowlang.errors import CompileError
 from flowlang.syntax import parse
 from flowlang.syntax.source import read_source
@@ -22,6 +23,11 @@ class CompileResult:
     program: Program | None
     diagnostics: tuple[Diagnostic, ...]
     source: str | None = None
+    sources: dict[str, str] = attrs.field(factory=dict)  # every file of the compilation, by path
+
+    def format_diagnostics(self) -> list[str]:
+        """Each diagnostic with the source line of the file it is in."""
+        return [d.format(self.sources.get(d.span.path, self.source)) for d in self.diagnostics]
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -36,18 +42,22 @@ def compile_source(source: str, path: str = "<string>") -> CompileResult:
     """Parse, check and compile flow source text. Never raises for bad input."""
     flow, diagnostics = parse(source, path)
     if flow is None:
-        return CompileResult(None, tuple(diagnostics), source)
-    diagnostics = check(flow)
+        return CompileResult(None, tuple(diagnostics), source, {path: source})
+    unit = load_unit(flow, source)
+    diagnostics = list(unit.diagnostics)
+    for each in unit.flows:
+        diagnostics += check(each, unit.flow_ids)
+    diagnostics.sort(key=lambda d: (d.span.path != path, sort_key(d)))
     if any(d.is_error for d in diagnostics):
-        return CompileResult(None, tuple(diagnostics), source)
-    return CompileResult(emit(flow).prepare(), tuple(diagnostics), source)
+        return CompileResult(None, tuple(diagnostics), source, unit.sources)
+    return CompileResult(emit(unit.flows).prepare(), tuple(diagnostics), source, unit.sources)
 
 
 def compile_path(path: str | Path) -> CompileResult:
     """compile_source for a file; unreadable files become FL007 diagnostics."""
     source, diagnostics = read_source(path)
     if source is None:
-        return CompileResult(None, tuple(diagnostics), None)
+        return CompileResult(None, tuple(diagnostics), None, {})
     return compile_source(source, str(path))
 
 

@@ -31,17 +31,34 @@ def _constant(program: Program, k: int) -> str:
     return constant.value if constant.kind == "name" else '"' + constant.value.replace('"', '\\"') + '"'
 
 
-def disassemble(program: Program, source: str | None = None) -> str:
-    """One line per instruction: pc, opcode, operands; then the source line it came from."""
+def _files(program: Program) -> list[tuple[int, str]]:
+    """(first pc, path) of each flow's code, in pc order."""
+    starts = [(0, program.source_path)] + [(f.entry, f.path) for f in program.flows.values()]
+    return sorted(starts)
+
+
+def disassemble(program: Program, source: str | None = None, sources: dict[str, str] | None = None) -> str:
+    """One line per instruction: pc, opcode, operands; then the source line it came from.
+
+    `source` is the main file's text; `sources` (path -> text) adds the files of used flows."""
     lines = [
         f"; flow {program.flow_id} {program.title!r}",
         f"; from {program.source_path}, language {program.language_version}, {program.hash}",
         f"; {len(program.code)} instructions, {len(program.constants)} constants",
     ]
-    source_lines = source.splitlines() if source is not None else []
+    texts = dict(sources or {})
+    if source is not None:
+        texts[program.source_path] = source
+    files = _files(program)
     starts = {pc: label for label, pc in program.labels.items()}
     last_line = None
+    source_lines: list[str] = []
     for pc, instruction in enumerate(program.code):
+        for first, path in files:
+            if first == pc:
+                source_lines = texts[path].splitlines() if path in texts else []
+                if pc:
+                    lines.append(f"\n; flow {path}")
         if pc in starts:
             lines.append(f"\n{starts[pc]}:")
         if instruction.line != last_line and 1 <= instruction.line <= len(source_lines):

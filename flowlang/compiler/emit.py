@@ -4,13 +4,18 @@ and every duration parses."""
 from __future__ import annotations
 
 from flowlang.check.durations import parse_duration
-from flowlang.compiler.program import Constant, Instruction, Program
+from flowlang.compiler.program import Constant, FlowInfo as _FlowInfo, Instruction, Program
 from flowlang.syntax import ast
 
 
 class _Emitter:
-    def __init__(self, flow: ast.FlowFile):
-        self.flow = flow
+    """Emits every flow of a compilation into one instruction list. The main flow's labels are
+    written as is; a used flow's labels are qualified as `flow_id/label`."""
+
+    def __init__(self, flows: list[ast.FlowFile]):
+        self.flows = flows
+        self.prefix = ""
+        self.entries: dict[str, int] = {}
         self.constants: list[Constant] = []
         self._index: dict[Constant, int] = {}
         self.code: list[list] = []  # [op, args(list), line]; jump targets are labels until patched
@@ -39,8 +44,13 @@ class _Emitter:
 
     # -- statements -----------------------------------------------------------------------
 
+    def q(self, label: str) -> tuple[str, str]:
+        """A jump target: the label qualified with the current flow."""
+        return ("label", self.prefix + label)
+
     def node(self, node: ast.Node) -> None:
-        self.labels[node.label.text] = self.emit("NODE", node.span.line, self.k(node.label.text, "name"))
+        label = self.prefix + node.label.text
+        self.labels[label] = self.emit("NODE", node.span.line, self.k(label, "name"))
         for statement in node.statements:
             getattr(self, type(statement).__name__.lower())(statement)
 
@@ -49,11 +59,11 @@ class _Emitter:
 
     def wait(self, s: ast.Wait) -> None:
         timeout = parse_duration(s.timeout.text) if s.timeout else None
-        target = ("label", s.timeout_target.text) if s.timeout_target else None
+        target = self.q(s.timeout_target.text) if s.timeout_target else None
         self.emit("WAIT", s.span.line, self.result(s.result), timeout, target)
 
     def webhook(self, s: ast.Webhook) -> None:
-        outcomes = {on.outcome.text: ("label", on.target.text) for on in s.on}
+        outcomes = {on.outcome.text: self.q(on.target.text) for on in s.on}
         headers = [[self.k(h.name.value), self.k(h.value.value)] for h in s.headers]
         pc = len(self.code)
         self.emit(
@@ -69,10 +79,10 @@ class _Emitter:
         for case in s.cases:
             args = [self.k(a.value if isinstance(a, ast.Text) else a.text) for a in case.arguments]
             cases.append([self.k(case.rule.text, "name"), args, self.k(_category(case.category, case.target), "name"),
-                          ("label", case.target.text)])
+                          self.q(case.target.text)])
         pc = len(self.code)
         other_category = _category(s.other.category, None) if s.other else "Other"
-        other = ("label", s.other.target.text) if s.other else ("pc", pc + 1)
+        other = self.q(s.other.target.text) if s.other else ("pc", pc + 1)
         self.emit("ROUTE", s.span.line, self.k(s.operand.value), self.result(s.result), cases,
                   self.k(other_category, "name"), other)
 
@@ -84,29 +94,40 @@ class _Emitter:
             self.emit("SET_CONTACT", s.span.line, self.k(s.name.text, "name"), self.k(value))
 
     def goto(self, s: ast.Goto) -> None:
-        self.emit("JUMP", s.span.line, ("label", s.target.text))
+        self.emit("JUMP", s.span.line, self.q(s.target.text))
 
     def end(self, s: ast.End) -> None:
         self.emit("END", s.span.line)
 
+    def call(self, s: ast.Call) -> None:
+        self.emit("CALL", s.span.line, self.k(s.flow.text, "name"), ("flow", s.flow.text))
+
     # -- assembly -------------------------------------------------------------------------
 
     def program(self) -> Program:
-        for node in self.flow.nodes:
-            if node.label.text not in self.labels:  # a duplicate: check reported it
-                self.node(node)
-        last_line = self.flow.nodes[-1].span.end_line if self.flow.nodes else self.flow.header.span.line
-        self.emit("END", last_line)  # falling off the last node completes the session
+        for index, flow in enumerate(self.flows):
+            self.prefix = "" if index == 0 else flow.header.id.text + "/"
+            self.entries[flow.header.id.text] = len(self.code)
+            for node in flow.nodes:
+                if self.prefix + node.label.text not in self.labels:  # a duplicate: check reported it
+                    self.node(node)
+            last_line = flow.nodes[-1].span.end_line if flow.nodes else flow.header.span.line
+            self.emit("END", last_line)  # falling off the last node ends the flow
         code = tuple(Instruction(op, self._patch(args), line) for op, args, line in self.code)
-        title = self.flow.header.title.value if self.flow.header.title else self.flow.header.id.text
+        main = self.flows[0]
+        title = main.header.title.value if main.header.title else main.header.id.text
         return Program(
-            flow_id=self.flow.header.id.text, title=title, source_path=self.flow.path,
+            flow_id=main.header.id.text, title=title, source_path=main.path,
             constants=tuple(self.constants), code=code, labels=dict(self.labels), result_names=tuple(self.results),
+            flows={f.header.id.text: _FlowInfo(self.entries[f.header.id.text], f.path,
+                                                f.header.title.value if f.header.title else f.header.id.text)
+                   for f in self.flows[1:]},
         )
 
     def _patch(self, value):
-        if isinstance(value, tuple) and len(value) == 2 and value[0] in ("label", "pc"):
-            return self.labels[value[1]] if value[0] == "label" else value[1]
+        if isinstance(value, tuple) and len(value) == 2 and value[0] in ("label", "pc", "flow"):
+            kind, target = value
+            return self.labels[target] if kind == "label" else self.entries[target] if kind == "flow" else target
         if isinstance(value, (list, tuple)):
             return tuple(self._patch(v) for v in value)
         return value
@@ -125,5 +146,6 @@ def _category(category: ast.Name | ast.Text | None, target: ast.Name | None) -> 
     return "Other"
 
 
-def emit(flow: ast.FlowFile) -> Program:
-    return _Emitter(flow).program()
+def emit(flows: list[ast.FlowFile]) -> Program:
+    """Compile the main flow and the flows it uses (main first) into one program."""
+    return _Emitter(flows).program()

@@ -37,7 +37,10 @@ OPCODES: dict[str, Opcode] = {
         Opcode("SET_CONTACT", ("field_k", "value_k"), False,
                "set a contact property (name, language) or custom field to the rendered template"),
         Opcode("JUMP", ("pc",), False, "continue at pc"),
-        Opcode("END", (), False, "complete the session"),
+        Opcode("CALL", ("flow_k", "entry_pc"), False,
+               "run a subflow: push the caller's position and results, continue at entry_pc with no results"),
+        Opcode("END", (), False,
+               "end the flow: return to the caller of a subflow (its results become @child), or complete the session"),
     ]
 }
 

@@ -49,6 +49,15 @@ class Constant:
     value: str
 
 
+@attrs.frozen
+class FlowInfo:
+    """A subflow compiled into the program: where it starts and where it came from."""
+
+    entry: int
+    path: str
+    title: str
+
+
 @attrs.define(eq=False)
 class Program:
     flow_id: str
@@ -58,6 +67,7 @@ class Program:
     code: tuple[Instruction, ...]
     labels: dict[str, int]  # node label -> pc of its NODE instruction
     result_names: tuple[str, ...] = ()
+    flows: dict[str, FlowInfo] = attrs.field(factory=dict)  # subflows brought in by `use`
     language_version: int = LANGUAGE_VERSION
     hash: str = ""
     _templates: dict = attrs.field(factory=dict, repr=False)
@@ -109,10 +119,12 @@ class Program:
             "constants": [[c.kind, c.value] for c in self.constants],
             "labels": self.labels,
             "results": list(self.result_names),
+            "flows": {k: {"entry": f.entry, "title": f.title} for k, f in self.flows.items()},
             "code": [[i.op, *_thaw(i.args)] for i in self.code],
         }
         if with_source:
-            payload["source"] = {"path": self.source_path, "lines": [i.line for i in self.code]}
+            payload["source"] = {"path": self.source_path, "lines": [i.line for i in self.code],
+                                 "flows": {k: f.path for k, f in self.flows.items()}}
         return payload
 
     def compute_hash(self) -> str:
@@ -151,6 +163,8 @@ class Program:
                 flow_id=data["flow"]["id"], title=data["flow"]["title"], source_path=data["source"]["path"],
                 constants=constants, code=tuple(code), labels={str(k): int(v) for k, v in data["labels"].items()},
                 result_names=tuple(data.get("results", ())), language_version=int(data["language_version"]),
+                flows={str(k): FlowInfo(int(v["entry"]), str(data["source"].get("flows", {}).get(k, "")),
+                                        str(v["title"])) for k, v in data.get("flows", {}).items()},
             )
         except FormatError:
             raise

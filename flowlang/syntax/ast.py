@@ -146,7 +146,27 @@ class End:
     span: Span
 
 
-Statement = Send | Wait | Webhook | Match | Set | Goto | End
+@attrs.frozen
+class Call:
+    """`call FLOW`: run another flow of the compilation as a subflow, then come back."""
+
+    flow: Name
+    span: Span
+
+
+Statement = Send | Wait | Webhook | Match | Set | Goto | End | Call
+
+
+@attrs.frozen
+class Use:
+    """`use std.confirm`: a module path, resolved by the compiler."""
+
+    path: tuple[Name, ...]
+    span: Span
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(n.text for n in self.path)
 
 
 @attrs.frozen
@@ -169,3 +189,4 @@ class FlowFile:
     header: FlowHeader
     nodes: tuple[Node, ...]
     span: Span
+    uses: tuple[Use, ...] = ()

@@ -76,7 +76,7 @@ _EXPECTED = {
 }
 
 
-_STATEMENT_WORDS = {"send", "wait", "webhook", "match", "set", "goto", "end"}
+_STATEMENT_WORDS = {"send", "wait", "webhook", "match", "set", "goto", "end", "call", "use"}
 
 
 def _describe_expected(expected: set[str]) -> str:
@@ -204,8 +204,13 @@ class _ToAst(Transformer):
     # -- structure ------------------------------------------------------------------------
 
     def start(self, meta, children):
-        header, *nodes = children
-        return ast.FlowFile(self.path, header, tuple(nodes), _meta_span(self.path, meta))
+        header, *rest = children
+        uses = tuple(c for c in rest if isinstance(c, ast.Use))
+        nodes = tuple(c for c in rest if isinstance(c, ast.Node))
+        return ast.FlowFile(self.path, header, nodes, _meta_span(self.path, meta), uses)
+
+    def use(self, meta, children):
+        return ast.Use(tuple(self._name(t) for t in children), _meta_span(self.path, meta))
 
     def header(self, meta, children):
         name, title = children
@@ -296,3 +301,7 @@ class _ToAst(Transformer):
 
     def end(self, meta, children):
         return ast.End(_meta_span(self.path, meta))
+
+    def call(self, meta, children):
+        (flow,) = children
+        return ast.Call(self._name(flow), _meta_span(self.path, meta))

@@ -102,11 +102,17 @@ def build_context(session: Session, program) -> dict[str, Any]:
         "globals": from_json(session.globals),
         "trigger": {"type": "manual", "params": {}},
         "node": XObject({"uuid": session.node or "", "visit_count": 0}),
-        "parent": None,
-        "child": None,
+        "parent": _run_of(session.stack[-1].results, session.stack[-1].flow) if session.stack else None,
+        "child": _run_of(session.child, None) if session.child is not None else None,
         "locals": {},
         "legacy_extra": from_json(session.extra),
     }
+
+
+def _run_of(results: dict[str, Result], flow: str | None) -> XObject:
+    """A parent or child run as goflow shows it: its results, and its flow."""
+    values = {name: result_value(r) for name, r in results.items()}
+    return XObject({"results": values, "flow": {"name": flow or ""}, "status": "active" if flow else "completed"})
 
 
 def _urns_by_scheme(urns: list[str]) -> dict[str, Any]:

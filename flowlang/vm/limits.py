@@ -12,6 +12,8 @@ class Limits:
     max_steps_per_sprint: int = 100
     # Instructions run between two waits: a second guard that needs no node entries.
     max_instructions_per_sprint: int = 10_000
+    # Subflows calling subflows: deeper than this is a runaway recursion (goflow stops at 10 too).
+    max_call_depth: int = 10
     # Path entries kept in a session; older ones are dropped so a long-lived session stays small.
     max_path_length: int = 500
     # Largest webhook body that is parsed as JSON for @extra (bytes).

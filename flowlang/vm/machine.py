@@ -21,7 +21,7 @@ from flowlang.vm import events as ev
 from flowlang.vm.context import build_context
 from flowlang.vm.limits import DEFAULT_LIMITS, Limits
 from flowlang.vm.session import (
-    ACTIVE, COMPLETED, FAILED, WAITING, Contact, Message, PathStep, Result, Session, check_program,
+    ACTIVE, COMPLETED, FAILED, WAITING, Contact, Frame, Message, PathStep, Result, Session, check_program,
 )
 
 
@@ -256,7 +256,31 @@ def _jump(run: _Run, pc: int, ins: Instruction) -> int:
     return ins.args[0]
 
 
-def _end(run: _Run, pc: int, ins: Instruction) -> None:
+def _call(run: _Run, pc: int, ins: Instruction) -> int | None:
+    flow_k, entry = ins.args
+    if len(run.session.stack) >= run.limits.max_call_depth:
+        run.fail(pc, f"subflows nested deeper than {run.limits.max_call_depth} calling "
+                     f"{run.program.constant(flow_k)!r}; is a flow calling itself?")
+        return None
+    node = run.program.node_of(pc + 1)
+    caller = run.session.flow or run.program.flow_id
+    run.session.stack.append(Frame(caller, node, pc + 1 - run.program.labels[node], run.session.results))
+    run.session.results = {}
+    run.session.flow = run.program.constant(flow_k)
+    run.changed()
+    run.log("info", f"entering subflow {run.session.flow!r}", pc)
+    return entry
+
+
+def _end(run: _Run, pc: int, ins: Instruction) -> int | None:
+    if run.session.stack:
+        frame = run.session.stack.pop()
+        run.session.child = run.session.results
+        run.session.results = frame.results
+        run.session.flow = None if frame.flow == run.program.flow_id and not run.session.stack else frame.flow
+        run.changed()
+        run.log("info", f"back in {frame.flow!r} from its subflow", pc)
+        return run.program.labels[frame.node] + frame.offset
     run.position(pc)
     run.session.status = COMPLETED
     run.session.waiting_for = None
@@ -273,6 +297,7 @@ HANDLERS: dict[str, Handler] = {
     "SET_RESULT": _set_result,
     "SET_CONTACT": _set_contact,
     "JUMP": _jump,
+    "CALL": _call,
     "END": _end,
 }
 

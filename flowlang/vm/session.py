@@ -76,6 +76,16 @@ class PathStep:
 
 
 @attrs.define
+class Frame:
+    """A caller waiting for its subflow: where to come back to and the caller's results."""
+
+    flow: str
+    node: str
+    offset: int
+    results: dict[str, Result] = attrs.field(factory=dict)
+
+
+@attrs.define
 class Session:
     program_hash: str
     flow_id: str
@@ -88,6 +98,9 @@ class Session:
     extra: dict[str, Any] = attrs.field(factory=dict)  # @extra: merged webhook JSON and result extras
     webhook: dict[str, Any] | None = None  # the last webhook call: status, url, body, json
     input: Message | None = None
+    flow: str | None = None  # the flow running now, when it is a subflow (None: the main flow)
+    stack: list[Frame] = attrs.field(factory=list)  # callers of the running subflow, innermost last
+    child: dict[str, Result] | None = None  # results of the last subflow that returned (@child)
     globals: dict[str, Any] = attrs.field(factory=dict)
     path: list[PathStep] = attrs.field(factory=list)
     wait_started_on: str | None = None
