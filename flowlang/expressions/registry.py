@@ -66,3 +66,34 @@ def alias(legacy_name: str, target: str, *, legacy: bool = True) -> None:
 
 def lookup(name: str) -> FunctionSpec | None:
     return FUNCTIONS.get(name.lower())
+
+
+def arity_error(spec: FunctionSpec, count: int) -> str:
+    """goflow's message for a call with the wrong number of arguments."""
+    if spec.max_args == spec.min_args:
+        return f"need {spec.min_args} argument(s), got {count}"
+    if spec.max_args is None:
+        return f"need at least {spec.min_args} argument(s), got {count}"
+    return f"need {spec.min_args} to {spec.max_args} argument(s), got {count}"
+
+
+def call(env, name: str, args: list | tuple) -> Value:
+    """Call a registered function as goflow does: check the argument count, run it, and name
+    the function in any error it returns (`error calling upper(...): ...`). Never raises."""
+    from flowlang.expressions.values import XError  # local: values imports nothing from here
+
+    spec = lookup(name)
+    if spec is None:
+        return XError(f"{name.lower()} is not a function")
+    if not spec.accepts(len(args)):
+        result = XError(arity_error(spec, len(args)))
+    else:
+        try:
+            result = spec.impl(env, *args)
+        except RecursionError:
+            result = XError("expression is too complex to evaluate")
+        except Exception as e:  # a library bug must not become a user-visible traceback
+            result = XError(f"internal error: {type(e).__name__}: {e}")
+    if type(result) is XError:
+        return XError(f"error calling {spec.name}(...): {result.message}")
+    return result

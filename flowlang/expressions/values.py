@@ -136,11 +136,12 @@ def number_to_text(number: Decimal) -> str:
 
 
 def datetime_to_text(value: dt.datetime) -> str:
-    """ISO-8601 with microseconds and an offset, as goflow renders: `2017-10-01T15:24:30.123456+02:00`."""
+    """ISO-8601 with microseconds and an offset, as goflow renders: `2017-10-01T15:24:30.123456+02:00`
+    (a zero offset renders as `Z`, as Go's RFC 3339 layout does)."""
     text = value.isoformat(timespec="microseconds")
-    if text.endswith("+00:00") and value.tzinfo is not None and value.utcoffset() == dt.timedelta(0) \
-            and getattr(value.tzinfo, "key", "UTC") in ("UTC", "Etc/UTC") or value.tzinfo is dt.timezone.utc:
-        text = text[:-6] + "Z"
+    offset = value.utcoffset()
+    if offset is not None and not offset:
+        return text[:-6] + "Z"
     return text
 
 
@@ -163,8 +164,11 @@ def render(value: Value) -> str:
         return value.isoformat(timespec="microseconds")
     if isinstance(value, XObject) and value.has_default:
         return render(value.default)
-    if isinstance(value, (dict, list)):
-        return to_json_text(value)
+    if isinstance(value, list):
+        # goflow renders arrays and objects for people, not as JSON: `[a, b]`, `{a: 1, b: x}`
+        return "[" + ", ".join([render(v) for v in value]) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join([f"{k}: {render(value[k])}" for k in sorted(value)]) + "}"
     if t is XError:
         return value.message
     if t is XFunction:
@@ -189,7 +193,7 @@ def to_plain(value: Value) -> Any:
 
 
 def to_json_text(value: Value) -> str:
-    return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def truthy(value: Value) -> bool:

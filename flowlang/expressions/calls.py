@@ -1,0 +1,96 @@
+"""Calling functions: argument counts, the budget, size limits and goflow's error wrapping.
+
+goflow reports any error a function returns as `error calling NAME(...): message`, including
+an error that came in as an argument; a function that fails inside (a bug) becomes an error
+value too, never a traceback.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from flowlang.expressions.evaluation import Evaluation
+from flowlang.expressions.limits import DEFAULT_LIMITS
+from flowlang.expressions.registry import FunctionSpec
+from flowlang.expressions.values import XError, XFunction, render, render_for_error
+
+BUDGET_EXCEEDED = "expression too expensive: evaluation budget exceeded"
+
+
+def arity_error(spec: FunctionSpec, count: int) -> str:
+    """goflow's message for a wrong number of arguments."""
+    low, high = spec.min_args, spec.max_args
+    if high == low:
+        need = f"need {low} argument(s)"
+    elif high is None:
+        need = f"need at least {low} argument(s)"
+    else:
+        need = f"need {low} to {high} argument(s)"
+    return f"{need}, got {count}"
+
+
+def _wrap(name: str, error: XError) -> XError:
+    prefix = f"error calling {name}(...): "
+    if error.message.startswith(prefix):  # the function wrapped it already
+        return error
+    return XError(prefix + error.message)
+
+
+def _precheck(spec: FunctionSpec, args: list, limits) -> XError | None:
+    """Refuse calls whose result is known in advance to be too big (`repeat("x", 10^9)`)."""
+    if spec.name == "repeat" and len(args) == 2 and type(args[1]) is Decimal:
+        size = len(render(args[0])) * max(int(args[1]), 0) if args[1].is_finite() else limits.max_text + 1
+        if size > limits.max_text:
+            return XError(f"text too long: repeat would make {size} characters (limit {limits.max_text})")
+    return None
+
+
+def check_size(value: Any, limits) -> Any:
+    """An error instead of a text or array bigger than the limits allow."""
+    t = type(value)
+    if t is str and len(value) > limits.max_text:
+        return XError(f"text too long: {len(value)} characters (limit {limits.max_text})")
+    if t is list and len(value) > limits.max_items:
+        return XError(f"array too long: {len(value)} items (limit {limits.max_items})")
+    return value
+
+
+def call_spec(spec: FunctionSpec, env: Any, args: list, evaluation: Evaluation | None) -> Any:
+    """Call a registered function with evaluated arguments; the result is a value, never a raise."""
+    limits = evaluation.limits if evaluation is not None else DEFAULT_LIMITS
+    if evaluation is not None:
+        evaluation.cost += 1
+        if evaluation.cost > limits.max_cost:
+            return XError(BUDGET_EXCEEDED)
+    if not spec.accepts(len(args)):
+        return XError(f"error calling {spec.name}(...): {arity_error(spec, len(args))}")
+    refused = _precheck(spec, args, limits)
+    if refused is not None:
+        return _wrap(spec.name, refused)
+    try:
+        result = spec.impl(env, *args)
+    except RecursionError:
+        result = XError("expression nested too deeply")
+    except Exception as e:  # a bug in a function must not escape as a traceback
+        result = XError(f"internal error: {type(e).__name__}: {e}")
+    if type(result) is XError:
+        return _wrap(spec.name, result)
+    return check_size(result, limits)
+
+
+def call_value(function: Any, env: Any, args: list, evaluation: Evaluation | None) -> Any:
+    """Call a function value (a lambda, or a function held in the context)."""
+    if type(function) is XError:
+        return function
+    if type(function) is not XFunction:
+        return XError(f"{render_for_error(function)} is not a function")
+    try:
+        result = function.call(env, *args)
+    except RecursionError:
+        result = XError("expression nested too deeply")
+    except Exception as e:
+        result = XError(f"internal error: {type(e).__name__}: {e}")
+    if evaluation is not None:
+        result = check_size(result, evaluation.limits)
+    return result

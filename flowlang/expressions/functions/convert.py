@@ -1,0 +1,237 @@
+"""Argument conversions for the function library, with goflow's rules and error messages.
+
+Each `to_*` returns the converted value or an `XError` (an error argument is passed through),
+so a function body reads: `text = to_text(arg); if type(text) is XError: return text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from flowlang.env import dates as envdates
+from flowlang.env.environment import Environment
+from flowlang.expressions.values import (
+    XError,
+    XFunction,
+    XObject,
+    datetime_to_text,
+    number_to_text,
+    render_for_error,
+)
+
+# goflow accepts plain decimals only: no exponents, no signs other than a leading minus
+_NUMBER = re.compile(r"-?(?:[0-9]+|[0-9]+\.[0-9]+|\.[0-9]+)", re.ASCII)
+
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+def describe(value) -> str:
+    """How a value appears inside an error message: `"text"`, `3`, `null`, `array`, `object`."""
+    value = _unwrap(value)
+    if isinstance(value, XFunction):
+        return "function"
+    return render_for_error(value)
+
+
+def _unwrap(value):
+    while isinstance(value, XObject) and value.has_default:
+        value = value.default
+    return value
+
+
+def text_of(value) -> str:
+    """goflow's Render: the text a value stands for. Arrays render as `[a, b]` and objects
+    as `{k: v}` with sorted keys; an object with a default renders as that default."""
+    t = type(value)
+    if t is str:
+        return value
+    if value is None:
+        return ""
+    if t is Decimal:
+        return number_to_text(value)
+    if t is bool:
+        return "true" if value else "false"
+    if t is dt.datetime:
+        return datetime_to_text(value)
+    if t is dt.date:
+        return value.isoformat()
+    if t is dt.time:
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, XObject) and value.has_default:
+        return text_of(value.default)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {text_of(value[k])}" for k in sorted(value)) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(text_of(v) for v in value) + "]"
+    if t is XError:
+        return value.message
+    if t is XFunction:
+        return value.name
+    return str(value)
+
+
+def to_text(value) -> str | XError:
+    if type(value) is XError:
+        return value
+    return text_of(value)
+
+
+def parse_number(text: str) -> Decimal | None:
+    text = text.strip()
+    if not _NUMBER.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern only admits valid decimals
+        return None
+
+
+def to_number(value) -> Decimal | XError:
+    """Numbers, numeric text and objects whose default is one; else goflow's error."""
+    value = _unwrap(value)
+    t = type(value)
+    if t is Decimal:
+        return value
+    if t is XError:
+        return value
+    if t is str:
+        number = parse_number(value)
+        if number is not None:
+            return number
+    return XError(f"unable to convert {describe(value)} to a number")
+
+
+def to_integer(value) -> int | XError:
+    """The integer part of a number; goflow works in 32-bit ints and refuses bigger ones."""
+    number = to_number(value)
+    if type(number) is XError:
+        return number
+    whole = int(number)
+    if whole < INT32_MIN or whole > INT32_MAX:
+        return XError(f"number value {number_to_text(number)} is out of range for an integer")
+    return whole
+
+
+def is_zero_date(value) -> bool:
+    """Go's zero time (year 1) is how goflow spells a missing date; it is falsy."""
+    return isinstance(value, (dt.date, dt.datetime)) and value.year == 1 and value.month == 1 \
+        and value.day == 1 and (not isinstance(value, dt.datetime) or value.time() == dt.time())
+
+
+def truth(value) -> bool:
+    """goflow's Truthy (errors are handled by the caller)."""
+    value = _unwrap(value)
+    t = type(value)
+    if t is bool:
+        return value
+    if value is None:
+        return False
+    if t is str:
+        return value != ""
+    if t is Decimal:
+        return value != 0
+    if isinstance(value, (list, dict)):
+        return len(value) > 0
+    if t in (dt.date, dt.datetime):
+        return not is_zero_date(value)
+    return True
+
+
+def to_bool(value) -> bool | XError:
+    """Text `true`/`false` (any case) reads as that boolean; anything else by its truthiness."""
+    value = _unwrap(value)
+    if type(value) is XError:
+        return value
+    if type(value) is str:
+        lower = value.lower()
+        if lower == "true":
+            return True
+        if lower == "false":
+            return False
+    return truth(value)
+
+
+def to_date(env: Environment, value) -> dt.date | XError:
+    value = _unwrap(value)
+    t = type(value)
+    if t is XError:
+        return value
+    if t is dt.date:
+        return value
+    if t is dt.datetime:
+        return value.date()
+    if t is str:
+        parsed = envdates.parse_date(env, value)
+        if type(parsed) is dt.date:
+            return parsed
+    return XError(f"unable to convert {describe(value)} to a date")
+
+
+def to_datetime(env: Environment, value) -> dt.datetime | XError:
+    value = _unwrap(value)
+    t = type(value)
+    if t is XError:
+        return value
+    if t is dt.datetime:
+        return value
+    if t is dt.date:
+        return envdates.localize(dt.datetime(value.year, value.month, value.day), env.timezone)
+    if t is str:
+        parsed = envdates.parse_datetime(env, value, fill_time=False)
+        if type(parsed) is dt.datetime:
+            return parsed
+    return XError(f"unable to convert {describe(value)} to a datetime")
+
+
+def to_time(env: Environment, value) -> dt.time | XError:
+    value = _unwrap(value)
+    t = type(value)
+    if t is XError:
+        return value
+    if t is dt.time:
+        return value
+    if t is dt.datetime:
+        return value.time()
+    if t is str or t is Decimal:
+        parsed = envdates.parse_time(text_of(value))
+        if type(parsed) is dt.time:
+            return parsed
+    return XError(f"unable to convert {describe(value)} to a time")
+
+
+def to_array(value) -> list | XError:
+    value = _unwrap(value)
+    if value is None:
+        return []
+    if type(value) is XError:
+        return value
+    if isinstance(value, list):
+        return value
+    return XError(f"unable to convert {describe(value)} to an array")
+
+
+def to_object(value) -> dict | XError:
+    if value is None:
+        return {}
+    if type(value) is XError:
+        return value
+    if isinstance(value, dict):
+        return value
+    return XError(f"unable to convert {describe(value)} to an object")
+
+
+def to_function(value) -> XFunction | XError:
+    if type(value) is XError:
+        return value
+    if isinstance(value, XFunction):
+        return value
+    return XError(f"unable to convert {describe(value)} to a function")
+
+
+def first_error(*values) -> XError | None:
+    for value in values:
+        if type(value) is XError:
+            return value
+    return None
