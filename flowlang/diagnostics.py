@@ -74,6 +74,8 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("FL031", WARNING, "result never saved",
                    "save it first with `wait for reply as NAME`, `match ... as NAME`, `webhook ... as NAME` or `set flow.NAME = ...`",
                    _HEAD + 'start:\n    send "You said @flow.answer"\n'),
+        Definition("FL032", WARNING, "suspicious template", None,
+                   _HEAD + 'start:\n    send "Total: @(1 + 2"\n'),
         Definition("FL040", WARNING, "unreachable statement",
                    "nothing runs after goto or end in the same node", _HEAD + 'start:\n    end\n    send "never"\n'),
         Definition("FL041", WARNING, "unreachable node",

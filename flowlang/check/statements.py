@@ -150,11 +150,9 @@ def _check_template(text: ast.Text, results: set[str]) -> list[Diagnostic]:
     out = []
     for problem in template.problems:
         span = text.span_of(problem.start, problem.end)
-        code = "FL030" if problem.severity == "error" else "FL031"
-        if code == "FL031":
-            continue
+        code = "FL030" if problem.severity == "error" else "FL032"
         out.append(Diagnostic.of(code, problem.message, span, problem.hint))
-    if template.problems:
+    if any(p.severity == "error" for p in template.problems):
         return out
     for path in template.references():
         if len(path) >= 2 and path[0].lower() in ("flow", "results") and path[1].lower() not in results:
