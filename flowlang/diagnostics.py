@@ -69,7 +69,7 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("FL022", ERROR, "invalid rule argument", None,
                    _HEAD + 'start:\n    match @input\n        has_pattern "(unclosed" -> start\n'),
         Definition("FL023", WARNING, "deprecated rule", None,
-                   _HEAD + 'start:\n    match @input\n        has_intent "greet" -> start\n        other -> start\n'),
+                   _HEAD + 'start:\n    match @input\n        has_intent "greet" 0.5 -> start\n        other -> start\n'),
         Definition("FL030", ERROR, "error in template", None, _HEAD + 'start:\n    send "@(upper(\\"a\\", 1, 2))"\n'),
         Definition("FL031", WARNING, "result never saved",
                    "save it first with `wait for reply as NAME`, `match ... as NAME`, `webhook ... as NAME` or `set flow.NAME = ...`",
@@ -119,7 +119,7 @@ class Diagnostic:
         """The headline, then (when the source is known) the line with a caret, then the hint."""
         lines = [self.headline()]
         if source is not None:
-            text_lines = source.splitlines()
+            text_lines = source.split("\n")  # not splitlines(): U+2028 is not a line end to the parser
             if 1 <= self.span.line <= len(text_lines):
                 line = text_lines[self.span.line - 1].replace("\t", " ")
                 width = (self.span.end_column - self.span.column) if self.span.end_line == self.span.line else 1

@@ -118,16 +118,8 @@ def _check_case(case: ast.Case) -> list[Diagnostic]:
         return [Diagnostic.of("FL020", f"unknown rule {case.rule.text!r}", case.rule.span, hint)]
     out = []
     count = len(case.arguments)
-    if count < rule.min_args or (rule.max_args is not None and count > rule.max_args):
-        if rule.max_args == rule.min_args:
-            wanted = f"{rule.min_args}"
-        elif rule.max_args is None:
-            wanted = f"at least {rule.min_args}"
-        else:
-            wanted = f"{rule.min_args} to {rule.max_args}"
-        out.append(Diagnostic.of(
-            "FL021", f"{rule.name} takes {wanted} argument{'s' if wanted != '1' else ''}, not {count}", case.span,
-        ))
+    if not rule.accepts(count):
+        out.append(Diagnostic.of("FL021", f"{rule.name} takes {rule.arity_text()}, not {count}", case.span))
     if rule.deprecated:
         out.append(Diagnostic.of("FL023", f"{rule.name} is deprecated: {rule.deprecated}", case.rule.span))
     literals = [_literal(a) for a in case.arguments]
@@ -156,7 +148,11 @@ def _check_template(text: ast.Text, results: set[str]) -> list[Diagnostic]:
         return out
     for path in template.references():
         if len(path) >= 2 and path[0].lower() in ("flow", "results") and path[1].lower() not in results:
-            start = text.value.find("@" + ".".join(path[:2]))
-            span = text.span_of(start, start + len(".".join(path[:2])) + 1) if start >= 0 else text.span
+            written = ".".join(path[:2])
+            start = text.value.lower().find(written.lower())  # inside @(...) there is no leading @
+            if start > 0 and text.value[start - 1] == "@":
+                start -= 1
+                written = "@" + written
+            span = text.span_of(start, start + len(written)) if start >= 0 else text.span
             out.append(Diagnostic.of("FL031", f"no statement saves a result named {path[1]!r}", span))
     return out

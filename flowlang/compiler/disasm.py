@@ -56,7 +56,7 @@ def disassemble(program: Program, source: str | None = None, sources: dict[str, 
     for pc, instruction in enumerate(program.code):
         for first, path in files:
             if first == pc:
-                source_lines = texts[path].splitlines() if path in texts else []
+                source_lines = texts[path].split("\n") if path in texts else []
                 if pc:
                     lines.append(f"\n; flow {path}")
         if pc in starts:

@@ -91,7 +91,8 @@ class _Emitter:
         if s.scope.text == "flow":
             self.emit("SET_RESULT", s.span.line, self.result(s.name), self.k(value))
         else:
-            self.emit("SET_CONTACT", s.span.line, self.k(s.name.text, "name"), self.k(value))
+            # contact fields are keyed like results: `set contact.Name` sets the name
+            self.emit("SET_CONTACT", s.span.line, self.k(s.name.text.lower(), "name"), self.k(value))
 
     def goto(self, s: ast.Goto) -> None:
         self.emit("JUMP", s.span.line, self.q(s.target.text))
@@ -111,7 +112,8 @@ class _Emitter:
             for node in flow.nodes:
                 if self.prefix + node.label.text not in self.labels:  # a duplicate: check reported it
                     self.node(node)
-            last_line = flow.nodes[-1].span.end_line if flow.nodes else flow.header.span.line
+            last = flow.nodes[-1].statements[-1] if flow.nodes else flow.header
+            last_line = last.span.end_line
             self.emit("END", last_line)  # falling off the last node ends the flow
         code = tuple(Instruction(op, self._patch(args), line) for op, args, line in self.code)
         main = self.flows[0]

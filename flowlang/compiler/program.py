@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from flowlang import rules
 from flowlang.compiler.opcodes import OPCODES
 from flowlang.errors import FormatError
 
@@ -172,4 +173,51 @@ class Program:
             raise FormatError(f"corrupt compiled program: {type(e).__name__}: {e}") from None
         if data.get("hash") != program.hash:
             raise FormatError("corrupt compiled program: its content does not match its hash")
+        problem = program.find_problem()
+        if problem:
+            raise FormatError(f"corrupt compiled program: {problem}")
         return program
+
+    def find_problem(self) -> str | None:
+        """The first instruction whose operands do not fit the instruction set (a count, a
+        constant index, a jump target out of range), so a hand-edited program is refused at
+        load time instead of failing mid-conversation."""
+        size, pool = len(self.code), len(self.constants)
+
+        def fits(kind: str, value) -> bool:
+            if kind.endswith("?") and value is None:
+                return True
+            kind = kind.rstrip("?")
+            if kind.endswith("_k"):
+                return type(value) is int and 0 <= value < pool
+            if kind.endswith("pc"):
+                return type(value) is int and 0 <= value < size
+            if kind.endswith("_k[]"):
+                return isinstance(value, tuple) and all(fits("_k", v) for v in value)
+            if kind.startswith("headers"):
+                return isinstance(value, tuple) and all(
+                    isinstance(h, tuple) and len(h) == 2 and all(fits("_k", v) for v in h) for h in value)
+            if kind.startswith("cases"):
+                return isinstance(value, tuple) and all(
+                    isinstance(c, tuple) and len(c) == 4 and fits("_k", c[0]) and fits("_k[]", c[1])
+                    and fits("_k", c[2]) and fits("pc", c[3]) for c in value)
+            if kind.endswith("seconds"):
+                return type(value) is int and value > 0
+            return True
+
+        for pc, instruction in enumerate(self.code):
+            operands = OPCODES[instruction.op].operands
+            if len(instruction.args) != len(operands):
+                return f"instruction {pc} ({instruction.op}) has {len(instruction.args)} operands, not {len(operands)}"
+            for kind, value in zip(operands, instruction.args):
+                if not fits(kind, value):
+                    return f"instruction {pc} ({instruction.op}): operand {kind} = {value!r} is out of range"
+            if instruction.op == "ROUTE":
+                for rule_k, *_ in instruction.args[2]:
+                    if rules.lookup(self.constants[rule_k].value) is None:
+                        return f"instruction {pc} (ROUTE) uses the rule {self.constants[rule_k].value!r}, " \
+                               "which this version of flowlang does not have"
+        for label, pc in self.labels.items():
+            if not (0 <= pc < size and self.code[pc].op == "NODE"):
+                return f"label {label!r} does not point at a node"
+        return None

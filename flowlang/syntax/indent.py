@@ -32,13 +32,14 @@ class FlowIndenter(Indenter):
             self.indent_level.append(indent)
             yield Token.new_borrow_pos(self.INDENT_type, indent_str, token)
         else:
+            levels = list(self.indent_level)
             while indent < self.indent_level[-1]:
                 self.indent_level.pop()
                 yield Token.new_borrow_pos(self.DEDENT_type, indent_str, token)
             if indent != self.indent_level[-1]:
+                shown = " or ".join(str(level) for level in levels)
                 raise IndentProblem(
-                    f"this line is indented by {indent}, which matches no enclosing block"
-                    f" (expected {self.indent_level[-1]})",
+                    f"this line is indented by {indent}, but the blocks around it are indented by {shown}",
                     token.end_line, len(indent_str) + 1,
                 )
 

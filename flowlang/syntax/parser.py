@@ -47,7 +47,7 @@ def parse(source: str, path: str = "<string>") -> tuple[ast.FlowFile | None, lis
         source += "\n"
     try:
         tree = _parser().parse(source)
-        return _ToAst(path).transform(tree), []
+        return _ToAst(path, source).transform(tree), []
     except IndentProblem as e:
         return None, [Diagnostic.of("FL005", e.message, Span.point(path, e.line, e.column))]
     except UnexpectedInput as e:
@@ -160,6 +160,21 @@ def _syntax_diagnostic(e: UnexpectedInput, source: str, path: str) -> Diagnostic
     return Diagnostic.of("FL001", str(e).splitlines()[0], Span.point(path, getattr(e, "line", 1) or 1, getattr(e, "column", 1) or 1))
 
 
+def _without_comment(line: str) -> str:
+    """The line up to a `#` that is not inside a string."""
+    in_string = escaped = False
+    for i, ch in enumerate(line):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = in_string
+        elif ch == '"':
+            in_string = not in_string
+        elif ch == "#" and not in_string:
+            return line[:i]
+    return line
+
+
 def _token_span(path: str, token: Token) -> Span:
     return Span(path, token.line, token.column, token.end_line, token.end_column)
 
@@ -174,9 +189,23 @@ def _meta_span(path: str, meta) -> Span:
 class _ToAst(Transformer):
     """Lark tree -> flowlang.syntax.ast; every node gets the span of what it was written as."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, source: str):
         super().__init__()
         self.path = path
+        self.source = source
+
+    def _span(self, meta) -> Span:
+        """The span of what was written, without the newline, indentation and comments that
+        Lark's positions include because the statement's closing _NL token holds them."""
+        if getattr(meta, "empty", False):
+            return Span.point(self.path, 1, 1)
+        lines = self.source[meta.start_pos:meta.end_pos].split("\n")
+        while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+            lines.pop()
+        last = _without_comment(lines[-1]).rstrip()
+        end_line = meta.line + len(lines) - 1
+        end_column = (meta.column if len(lines) == 1 else 1) + len(last)
+        return Span(self.path, meta.line, meta.column, end_line, max(end_column, meta.column + 1))
 
     # -- leaves ---------------------------------------------------------------------------
 
@@ -210,19 +239,19 @@ class _ToAst(Transformer):
         return ast.FlowFile(self.path, header, nodes, _meta_span(self.path, meta), uses)
 
     def use(self, meta, children):
-        return ast.Use(tuple(self._name(t) for t in children), _meta_span(self.path, meta))
+        return ast.Use(tuple(self._name(t) for t in children), self._span(meta))
 
     def header(self, meta, children):
         name, title = children
-        return ast.FlowHeader(self._name(name), None if title is None else self._text(title), _meta_span(self.path, meta))
+        return ast.FlowHeader(self._name(name), None if title is None else self._text(title), self._span(meta))
 
     def node(self, meta, children):
         label, *statements = children
-        return ast.Node(self._name(label), tuple(statements), _meta_span(self.path, meta))
+        return ast.Node(self._name(label), tuple(statements), self._span(meta))
 
     def send(self, meta, children):
         text, replies = children
-        return ast.Send(self._text(text), replies or (), _meta_span(self.path, meta))
+        return ast.Send(self._text(text), replies or (), self._span(meta))
 
     def quick_replies(self, meta, children):
         return tuple(self._text(t) for t in children if t is not None)
@@ -230,7 +259,7 @@ class _ToAst(Transformer):
     def wait(self, meta, children):
         result, timeout = children
         duration, target = timeout if timeout is not None else (None, None)
-        return ast.Wait(self._opt_name(result), duration, target, _meta_span(self.path, meta))
+        return ast.Wait(self._opt_name(result), duration, target, self._span(meta))
 
     def wait_timeout(self, meta, children):
         duration, target = children
@@ -246,13 +275,13 @@ class _ToAst(Transformer):
         return ast.Webhook(
             self._name(method), self._text(url), self._opt_name(result), headers,
             bodies[0] if bodies else None, timeouts[0] if timeouts else None, ons,
-            _meta_span(self.path, meta),
+            self._span(meta),
             tuple(o.span for o in bodies[1:] + timeouts[1:]),
         )
 
     def header_option(self, meta, children):
         name, value = children
-        return ast.Header(self._text(name), self._text(value), _meta_span(self.path, meta))
+        return ast.Header(self._text(name), self._text(value), self._span(meta))
 
     def body_option(self, meta, children):
         (value,) = children
@@ -264,7 +293,7 @@ class _ToAst(Transformer):
 
     def on_option(self, meta, children):
         outcome, target = children
-        return ast.WebhookOn(self._name(outcome), self._name(target), _meta_span(self.path, meta))
+        return ast.WebhookOn(self._name(outcome), self._name(target), self._span(meta))
 
     def match(self, meta, children):
         operand, result, *branches = children
@@ -272,7 +301,7 @@ class _ToAst(Transformer):
         others = [b for b in branches if isinstance(b, ast.Other)]
         return ast.Match(
             self._text(operand), self._opt_name(result), cases,
-            others[0] if others else None, tuple(others[1:]), _meta_span(self.path, meta),
+            others[0] if others else None, tuple(others[1:]), self._span(meta),
         )
 
     def case(self, meta, children):
@@ -280,12 +309,12 @@ class _ToAst(Transformer):
         *arguments, category, target = rest
         return ast.Case(
             self._name(rule), tuple(self._arg(a) for a in arguments), category, self._name(target),
-            _meta_span(self.path, meta),
+            self._span(meta),
         )
 
     def other(self, meta, children):
         category, target = children
-        return ast.Other(category, self._name(target), _meta_span(self.path, meta))
+        return ast.Other(category, self._name(target), self._span(meta))
 
     def category(self, meta, children):
         (token,) = children
@@ -293,15 +322,15 @@ class _ToAst(Transformer):
 
     def set(self, meta, children):
         scope, name, value = children
-        return ast.Set(self._name(scope), self._name(name), self._arg(value), _meta_span(self.path, meta))
+        return ast.Set(self._name(scope), self._name(name), self._arg(value), self._span(meta))
 
     def goto(self, meta, children):
         (target,) = children
-        return ast.Goto(self._name(target), _meta_span(self.path, meta))
+        return ast.Goto(self._name(target), self._span(meta))
 
     def end(self, meta, children):
-        return ast.End(_meta_span(self.path, meta))
+        return ast.End(self._span(meta))
 
     def call(self, meta, children):
         (flow,) = children
-        return ast.Call(self._name(flow), _meta_span(self.path, meta))
+        return ast.Call(self._name(flow), self._span(meta))

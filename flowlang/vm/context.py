@@ -102,17 +102,20 @@ def build_context(session: Session, program) -> dict[str, Any]:
         "globals": from_json(session.globals),
         "trigger": {"type": "manual", "params": {}},
         "node": XObject({"uuid": session.node or "", "visit_count": 0}),
-        "parent": _run_of(session.stack[-1].results, session.stack[-1].flow) if session.stack else None,
-        "child": _run_of(session.child, None) if session.child is not None else None,
+        "parent": _run_of(session.stack[-1].results, session.stack[-1].flow, contact) if session.stack else None,
+        "child": _run_of(session.child, None, contact) if session.child is not None else None,
         "locals": {},
         "legacy_extra": from_json(session.extra),
     }
 
 
-def _run_of(results: dict[str, Result], flow: str | None) -> XObject:
-    """A parent or child run as goflow shows it: its results, and its flow."""
+def _run_of(results: dict[str, Result], flow: str | None, contact: XObject) -> XObject:
+    """A parent or child run as goflow shows it: its contact and results (`@parent.results.x`,
+    legacy `@parent.x`). A child renders as its results, as legacy `@child` did."""
     values = {name: result_value(r) for name, r in results.items()}
-    return XObject({"results": values, "flow": {"name": flow or ""}, "status": "active" if flow else "completed"})
+    props = {"contact": contact, "fields": contact["fields"], "urns": contact["urns"], "results": values,
+             "flow": {"name": flow or ""}, "status": "active" if flow else "completed"}
+    return XObject(props) if flow else XObject(props, values)
 
 
 def _urns_by_scheme(urns: list[str]) -> dict[str, Any]:

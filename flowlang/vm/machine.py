@@ -215,6 +215,9 @@ def _route(run: _Run, pc: int, ins: Instruction) -> int:
     for rule_k, args_k, category_k, target in cases:
         name = run.program.constant(rule_k)
         rule = rules.lookup(name)
+        if rule is None:  # only a hand-made program gets here: from_json refuses unknown rules
+            run.log("error", f"unknown rule {name!r}", pc)
+            continue
         args = [run.render(k, pc) for k in args_k]
         outcome = run.test(rule, operand, args)
         if isinstance(outcome, XError):

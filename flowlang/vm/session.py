@@ -13,12 +13,16 @@ from typing import Any
 import attrs
 import cattrs
 
-from flowlang.errors import SessionError
+from flowlang.errors import FlowlangError, SessionError
 
 SESSION_FORMAT = "flowlang-session"
 SESSION_VERSION = 1
 
 ACTIVE, WAITING, COMPLETED, FAILED = "active", "waiting", "completed", "failed"
+
+
+class ContactError(FlowlangError, ValueError):
+    """The host gave a contact that is not shaped like one."""
 
 
 @attrs.define
@@ -48,7 +52,20 @@ class Contact:
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "Contact":
+        """A contact from the host's plain dict; a malformed one is refused naming the key."""
+        if data is not None and not isinstance(data, dict):
+            raise ContactError(f"a contact is a dict of its properties, not {type(data).__name__}")
         data = dict(data or {})
+        for key, kind in (("fields", dict), ("urns", list), ("groups", list)):
+            if data.get(key) is not None and not isinstance(data[key], kind):
+                raise ContactError(f"contact {key} must be a {kind.__name__}, not {type(data[key]).__name__}")
+        for key in ("uuid", "name", "language", "urn", "timezone", "created_on"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise ContactError(f"contact {key} must be text, not {type(data[key]).__name__}")
+        if any(not isinstance(u, str) for u in data.get("urns") or ()):
+            raise ContactError("contact urns must be a list of text URNs such as 'tel:+250788123123'")
+        if any(not isinstance(g, dict) for g in data.get("groups") or ()):
+            raise ContactError("contact groups must be a list of {'uuid': ..., 'name': ...} dicts")
         known = {f.name for f in attrs.fields(cls)}
         fields = dict(data.pop("fields", {}) or {})
         # unknown keys are custom fields: {"name": "Ben", "age": 33} works as a host would hope
@@ -168,5 +185,10 @@ def check_program(session: Session, program) -> None:
             f"the program given is flow {program.flow_id!r}, {program.hash[:19]}: it was changed or is a "
             "different flow, so the saved position cannot be trusted"
         )
-    if session.node is not None and session.node not in program.labels:
-        raise SessionError(f"corrupt session: node {session.node!r} is not in the program")
+    for node in [session.node] + [frame.node for frame in session.stack]:
+        if node is not None and node not in program.labels:
+            raise SessionError(f"corrupt session: node {node!r} is not in the program")
+    flows = {program.flow_id, *program.flows}
+    for flow in [session.flow] + [frame.flow for frame in session.stack]:
+        if flow is not None and flow not in flows:
+            raise SessionError(f"corrupt session: flow {flow!r} is not in the program")

@@ -145,3 +145,10 @@ def test_formatted_diagnostic_shows_line_and_caret():
     assert lines[0] == "t.flow:4:10: error: unexpected character '$' [FL003]"
     assert lines[1] == "    " + "    send $"
     assert lines[2] == "    " + " " * 9 + "^"
+
+
+def test_formatted_diagnostic_shows_the_right_line_when_a_string_holds_a_line_separator():
+    source = HEAD + 'start:\n    send "\u2028"\n    send "a" "b"\n'
+    (d,) = parse(source, "t.flow")[1]
+    assert d.span.line == 5
+    assert d.format(source).splitlines()[1] == '        send "a" "b"'

@@ -77,10 +77,6 @@ def test_bare_reference_span(flow):
     assert flow.nodes[0].statements[2].operand.span == at(6, 11, 17)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "statement spans run on to the next line's indentation: Lark's propagated positions include the"
-    " _NL token (newline + indentation) that ends the statement"
-))
 def test_a_statement_span_ends_on_its_own_line(flow):
     send = flow.nodes[0].statements[0]
     assert send.span == at(4, 5, 36)

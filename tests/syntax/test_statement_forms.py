@@ -232,7 +232,7 @@ def test_match_operand_may_be_an_expression():
     assert s.operand.value == '@(input.text & "!")'
 
 
-def test_bare_expression_nests_three_levels_of_parentheses_with_strings():
+def test_bare_expression_holds_two_levels_of_parentheses_and_strings():
     s = only('    send @(a(b("x)")))\n')
     assert s.text.value == '@(a(b("x)")))'
 
@@ -277,3 +277,29 @@ def test_goto():
 
 def test_end():
     assert isinstance(only("    end\n"), ast.End)
+
+
+# -- subflows -------------------------------------------------------------------------------
+
+
+def test_call():
+    s = only("    call confirm\n")
+    assert isinstance(s, ast.Call)
+    assert s.flow.text == "confirm"
+
+
+def test_use_lines_come_after_the_header():
+    flow = parse_ok('flow demo "Demo"\nuse std.confirm\nuse billing\n\nstart:\n    end\n')
+    assert [u.dotted for u in flow.uses] == ["std.confirm", "billing"]
+    assert [n.text for n in flow.uses[0].path] == ["std", "confirm"]
+    assert flow.uses[0].span.line == 2
+
+
+def test_a_file_without_use_has_no_uses():
+    assert parse_ok(HEAD + "start:\n    end\n").uses == ()
+
+
+def test_keywords_may_be_used_as_labels_and_result_names():
+    flow = parse_ok(HEAD + "start:\n    wait for reply as reply\n    goto end\nend:\n    send \"done\"\n")
+    assert flow.nodes[0].statements[0].result.text == "reply"
+    assert [n.label.text for n in flow.nodes] == ["start", "end"]
