@@ -11,6 +11,13 @@ context dict (values as in `flowlang.expressions.values`) and an `Environment`:
 
 Nothing here raises on bad input: syntax errors are `Problem`s at compile time and error
 values (`XError`) at evaluation time.
+
+The modules, in the order text flows through them: `scanner` (template -> text, `@refs`,
+`@(blocks)`), `parser` (expression text -> `syntax` tree), `checks` (static problems),
+`closures` (tree -> Python closures), `template` (the compiled `Template`/`Expression`),
+and at evaluation time `evaluation` (per-call state and budget), `context` and `objects`
+(names and lookups), `legacy` (`@flow`, `@extra`, `@step`...), `operators`, `calls`
+(invoking `registry` functions), `values` (the value model) and `limits`.
 """
 
 from __future__ import annotations
@@ -40,7 +47,9 @@ def compile_expression(text: str) -> Expression:
     """Compile an expression (no `@`); never raises (problems are in `Expression.problems`).
 
     >>> compile_expression("1 +").problems[0].message
-    'syntax error at '
+    'syntax error: the expression ends where more was expected'
+    >>> compile_expression("1 +").evaluate({})   # evaluation reports goflow's wording
+    XError(message='syntax error at ')
     """
     return Expression(text)
 

@@ -16,6 +16,7 @@ from flowlang.expressions.registry import FunctionSpec
 from flowlang.expressions.values import XError, XFunction, render, render_for_error
 
 BUDGET_EXCEEDED = "expression too expensive: evaluation budget exceeded"
+CHARS_PER_COST = 1000
 
 
 def arity_error(spec: FunctionSpec, count: int) -> str:
@@ -46,9 +47,15 @@ def _precheck(spec: FunctionSpec, args: list, limits) -> XError | None:
     return None
 
 
-def check_size(value: Any, limits) -> Any:
-    """An error instead of a text or array bigger than the limits allow."""
+def check_size(value: Any, limits, evaluation: Evaluation | None = None) -> Any:
+    """An error instead of a text or array bigger than the limits allow; big values also
+    spend budget (one unit per `CHARS_PER_COST` characters or items), so that many
+    medium-sized values cannot add up to a huge amount of work."""
     t = type(value)
+    if evaluation is not None and (t is str or t is list):
+        evaluation.cost += len(value) // CHARS_PER_COST
+        if evaluation.cost > limits.max_cost:
+            return XError(BUDGET_EXCEEDED)
     if t is str and len(value) > limits.max_text:
         return XError(f"text too long: {len(value)} characters (limit {limits.max_text})")
     if t is list and len(value) > limits.max_items:
@@ -76,7 +83,7 @@ def call_spec(spec: FunctionSpec, env: Any, args: list, evaluation: Evaluation |
         result = XError(f"internal error: {type(e).__name__}: {e}")
     if type(result) is XError:
         return _wrap(spec.name, result)
-    return check_size(result, limits)
+    return check_size(result, limits, evaluation)
 
 
 def call_value(function: Any, env: Any, args: list, evaluation: Evaluation | None) -> Any:
@@ -92,5 +99,5 @@ def call_value(function: Any, env: Any, args: list, evaluation: Evaluation | Non
     except Exception as e:
         result = XError(f"internal error: {type(e).__name__}: {e}")
     if evaluation is not None:
-        result = check_size(result, evaluation.limits)
+        result = check_size(result, evaluation.limits, evaluation)
     return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from flowlang.expressions import registry
 from flowlang.expressions.calls import arity_error
 from flowlang.expressions.context import KNOWN_ROOTS
@@ -48,7 +50,5 @@ def _check(node: Node, bound: frozenset[str], problems: list[Problem]) -> None:
 
 
 def _suggest(name: str) -> str | None:
-    import difflib
-
     close = difflib.get_close_matches(name, list(registry.FUNCTIONS), n=1)
     return f"did you mean {close[0]}()?" if close else None

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from flowlang.expressions import registry
-from flowlang.expressions.calls import BUDGET_EXCEEDED, call_spec, call_value
-from flowlang.expressions.context import MISSING, index, lookup, resolve_root
+from flowlang.expressions.calls import BUDGET_EXCEEDED, CHARS_PER_COST, call_spec, call_value, check_size
+from flowlang.expressions.context import MISSING, get_key, index, lookup, resolve_root
 from flowlang.expressions.evaluation import Evaluation
 from flowlang.expressions.operators import BINARY, concatenate, negate
 from flowlang.expressions.syntax import Binary, Call, Lambda, Literal, Lookup, Name, Node, Unary
-from flowlang.expressions.values import XError, XFunction
+from flowlang.expressions.values import XError, XFunction, XObject
 
 Closure = Callable[[Evaluation], Any]
 
@@ -55,7 +55,13 @@ def _name(name: str, is_parameter: bool) -> Closure:
     def root(e: Evaluation) -> Any:
         value = e.context.get(name, MISSING)
         if value is MISSING:
-            return resolve_root(e.context, e.env, name)
+            # legacy roots are built from the modern ones: once per evaluation is enough
+            derived = e.derived
+            if derived is None:
+                derived = e.derived = {}
+            value = derived.get(name, MISSING)
+            if value is MISSING:
+                value = derived[name] = resolve_root(e.context, e.env, name)
         return value
 
     return root
@@ -65,7 +71,16 @@ def _lookup(node: Lookup, bound: frozenset[str]) -> Closure:
     target = compile_node(node.target, bound)
     if node.dotted:
         key = node.key.value
-        return lambda e: lookup(target(e), key)
+
+        def dotted(e: Evaluation) -> Any:
+            value = target(e)
+            if type(value) is dict or type(value) is XObject:  # the common case, inlined
+                found = value.get(key, MISSING)
+                if found is not MISSING:
+                    return found
+            return lookup(value, key)
+
+        return dotted
     key_closure = compile_node(node.key, bound)
     return lambda e: index(target(e), key_closure(e))
 
@@ -82,7 +97,7 @@ def _call(node: Call, bound: frozenset[str]) -> Closure:
             found = spec if spec is not None else registry.lookup(name)
             if found is not None:
                 return call_spec(found, e.env, values, e)
-            target = e.context.get(name, MISSING)
+            target = get_key(e.context, name)
             if type(target) is XFunction:
                 return _spend_then_call(e, target, values)
             return XError(f"{name} is not a function")
@@ -112,8 +127,8 @@ def _binary(node: Binary, bound: frozenset[str]) -> Closure:
     if node.op == "&":
         def joined(e: Evaluation) -> Any:
             result = concatenate(e.env, left(e), right(e))
-            if type(result) is str and len(result) > e.limits.max_text:
-                return XError(f"text too long: {len(result)} characters (limit {e.limits.max_text})")
+            if type(result) is str and len(result) >= CHARS_PER_COST:
+                return check_size(result, e.limits, e)
             return result
 
         return joined
@@ -132,9 +147,10 @@ def _lambda(node: Lambda, bound: frozenset[str]) -> Closure:
             e.cost += 1
             if e.cost > e.limits.max_cost:
                 return XError(BUDGET_EXCEEDED)
+            if len(args) != len(params):
+                return XError(f"need {len(params)} argument(s), got {len(args)}")
             scope = dict(outer) if outer else {}
-            for position, param in enumerate(params):
-                scope[param] = args[position] if position < len(args) else None
+            scope.update(zip(params, args))
             saved = e.scope
             e.scope = scope
             try:

@@ -14,7 +14,7 @@ class Evaluation:
     is shared safely between evaluations.
     """
 
-    __slots__ = ("context", "env", "scope", "cost", "limits")
+    __slots__ = ("context", "env", "scope", "cost", "limits", "derived")
 
     def __init__(self, context: dict, env: Any, limits: Limits = DEFAULT_LIMITS):
         self.context = context
@@ -22,3 +22,4 @@ class Evaluation:
         self.scope: dict | None = None  # lambda parameters in force
         self.cost = 0
         self.limits = limits
+        self.derived: dict | None = None  # roots resolved beyond the context (legacy names)

@@ -14,7 +14,7 @@ import math
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, ROUND_HALF_UP
 from typing import Any, Callable
 
-from flowlang.expressions.values import XError, default_of, render, to_number
+from flowlang.expressions.values import FormattedDate, XError, default_of, render, to_number
 
 # goflow stores numbers as Postgres numeric(36, 8): results outside this range are errors.
 MAX_NUMBER = Decimal("999999999999999999999999999999999999")
@@ -25,6 +25,7 @@ ARITHMETIC = Context(prec=120, rounding=ROUND_HALF_UP, Emax=999999, Emin=-999999
 # `^` with a whole exponent is computed exactly; a larger exponent is refused outright so that
 # `2 ^ 99999999` cannot eat memory.
 MAX_EXPONENT = 100
+MAX_EXPONENT_DIGITS = 400
 
 _OUT_OF_RANGE = "number value out of range"
 
@@ -101,15 +102,18 @@ def _days(env, moment: Any, days: Any, sign: int) -> Any:
 
 
 def _dated(value: Any) -> bool:
-    return isinstance(default_of(value), dt.date)
+    return type(value) is FormattedDate or isinstance(default_of(value), dt.date)
 
 
 def _date_plus(env, a: Any, b: Any, sign: int) -> Any:
     """`date + number`, `datetime - number`, `date + time` (legacy flows do date arithmetic with
     `+`; goflow's migration rewrites it to datetime_add/replace_time, flowlang evaluates it)."""
-    a, b = default_of(a), default_of(b)
-    if sign > 0 and isinstance(b, dt.date) and not isinstance(a, (dt.date, dt.time)):
+    if sign > 0 and _dated(b) and not _dated(a):
         a, b = b, a
+    if type(a) is FormattedDate:
+        moved = _date_plus(env, a.date, b, sign)
+        return FormattedDate(moved, a.layout) if type(moved) is dt.date else moved
+    a, b = default_of(a), default_of(b)
     if isinstance(a, dt.date) and type(b) is dt.time:
         if sign < 0:
             return XError("unable to subtract a time from a date")
@@ -167,13 +171,17 @@ def exponent(env, a: Any, b: Any) -> Any:
     if type(pair) is XError:
         return pair
     base, power = pair
-    if power > MAX_EXPONENT:
+    if abs(power) > MAX_EXPONENT:
         return XError(_OUT_OF_RANGE)
     try:
         if power == power.to_integral_value():
             if base == 0 and power < 0:
                 return XError("division by zero")
-            return ARITHMETIC.power(base, power.to_integral_value())
+            result = ARITHMETIC.power(base, power.to_integral_value())
+            # goflow allows 10 ^ 100; far bigger (or smaller) results would only make huge text
+            if result and not -MAX_EXPONENT_DIGITS <= result.adjusted() <= MAX_EXPONENT_DIGITS:
+                return XError(_OUT_OF_RANGE)
+            return result
         result = math.pow(float(base), float(power))
     except (ValueError, OverflowError, InvalidOperation, Overflow, DivisionByZero):
         return XError(_OUT_OF_RANGE)

@@ -19,13 +19,17 @@ DEFAULT_MAX_DEPTH = 50
 
 
 class ParseError(Exception):
-    """A syntax problem at `start:end` of the expression text."""
+    """A syntax problem at `start:end` of the expression text.
 
-    def __init__(self, start: int, end: int, message: str):
+    `message` is goflow's wording (what evaluation reports); `explanation` is for authors.
+    """
+
+    def __init__(self, start: int, end: int, message: str, explanation: str | None = None):
         super().__init__(message)
         self.start = start
         self.end = end
         self.message = message
+        self.explanation = explanation or message
 
 
 _TOKEN = re.compile(
@@ -95,7 +99,12 @@ def tokenize(text: str) -> list[tuple[str, str, int, int]]:
     while pos < size:
         m = match(text, pos)
         if m is None:
-            raise ParseError(pos, size, f"syntax error at {text[pos:]}")
+            explanation = f"syntax error: unexpected {text[pos]!r}"
+            if text[pos] == '"':
+                explanation = "syntax error: this text literal is never closed"
+            elif text[pos] == "'":
+                explanation = "syntax error: text literals use double quotes (\"...\")"
+            raise ParseError(pos, size, f"syntax error at {text[pos:]}", explanation)
         kind = m.lastgroup
         if kind != "ws":
             tokens.append((kind, m.group(), pos, m.end()))
@@ -113,7 +122,11 @@ class _Parser:
         self.max_depth = max_depth
 
     def error(self, token) -> ParseError:
-        return ParseError(token[2], max(token[3], token[2] + 1), f"syntax error at {self.text[token[2]:]}")
+        if token[0] == "eof":
+            explanation = "syntax error: the expression ends where more was expected"
+        else:
+            explanation = f"syntax error: unexpected {token[1]!r}"
+        return ParseError(token[2], max(token[3], token[2] + 1), f"syntax error at {self.text[token[2]:]}", explanation)
 
     def peek(self, ahead: int = 0):
         index = min(self.pos + ahead, len(self.tokens) - 1)
@@ -209,16 +222,23 @@ class _Parser:
         return tuple(names)
 
     def postfix(self, node: Node) -> Node:
+        chain = 0
         while True:
             token = self.peek()
             if token[0] != "op":
                 return node
             op = token[1]
+            if op in ".[(":
+                # each lookup or call nests the tree one level deeper, like parentheses do
+                chain += 1
+                if self.depth + chain > self.max_depth:
+                    raise ParseError(token[2], token[3], f"expression nested too deeply (more than {self.max_depth} levels)")
             if op == ".":
                 self.next()
                 key = self.next()
-                if key[0] not in ("name", "num"):
-                    raise self.error(token)
+                # after a dot: a name or a whole number (`items.0`); `a.0.2` is a syntax error
+                if key[0] not in ("name", "num") or "." in key[1]:
+                    raise self.error(key)
                 node = Lookup(node, Literal(key[1], key[2], key[3]), True, node.start, key[3])
             elif op == "[":
                 self.next()

@@ -1,7 +1,8 @@
 """Splitting a template into literal text, `@path` references and `@(...)` expressions.
 
 Rules (goflow's): `@@` is a literal `@`; `@(` starts an expression that runs to its balancing
-`)`, skipping parentheses inside string literals (if it never balances, the `@` is literal);
+`)`, skipping parentheses inside string literals (if it never balances, the rest of the
+template is literal text);
 `@` followed by a name starts a reference whose path continues over a `.` only when a name
 character follows (`@contact.name.` and `@contact.name's` end at `name`). Any other `@` is
 literal text. Whether a reference's root exists is decided later, against the context.
@@ -111,9 +112,10 @@ def _pieces(text: str, unclosed: list[Unclosed]) -> Iterator[Piece]:
         elif following == "(":
             close = _closing_paren(text, at + 1)
             if close < 0:
+                # as in goflow, everything from an unclosed `@(` on is text
                 unclosed.append(Unclosed(at))
-                yield Text("@", at, at + 1)
-                pos = at + 1
+                yield Text(text[at:], at, size)
+                return
             else:
                 yield Block(text[at + 2 : close], at + 2, at, close + 1)
                 pos = close + 1

@@ -12,10 +12,9 @@ from flowlang.expressions.evaluation import Evaluation
 from flowlang.expressions.limits import DEFAULT_LIMITS, Limits, truncate
 from flowlang.expressions.parser import ParseError, parse
 from flowlang.expressions.problems import Problem
-from flowlang.expressions.scanner import Block, Reference, Text, scan
+from flowlang.expressions.scanner import Block, Text, scan
 from flowlang.expressions.syntax import Literal, Lookup, Name, Node, references
 from flowlang.expressions.values import Value, XError, render
-
 
 _functions_loaded = False
 
@@ -36,10 +35,17 @@ def _load_functions() -> None:
         pass
 
 
-def _default_env():
-    from flowlang.env import Environment
+_DEFAULT_ENV = None
 
-    return Environment()
+
+def _default_env():
+    """UTC, day-first dates, the clock at the epoch: used when the caller passes no environment."""
+    global _DEFAULT_ENV
+    if _DEFAULT_ENV is None:
+        from flowlang.env import Environment  # the env package is a sibling stage: import late
+
+        _DEFAULT_ENV = Environment()
+    return _DEFAULT_ENV
 
 
 def _failing(message: str):
@@ -52,18 +58,22 @@ def _compile_expression_text(text: str, offset: int, limits: Limits):
     try:
         node = parse(text, limits.max_depth)
     except ParseError as e:
-        problem = Problem(offset + e.start, offset + max(e.end, e.start), e.message)
+        problem = Problem(offset + e.start, offset + max(e.end, e.start), e.explanation)
         return _failing(e.message), None, [problem]
     problems = [p.shifted(offset) for p in check(node)]
     return compile_node(node), node, problems
 
 
-def _reference_node(path: str, offset: int) -> Node:
-    """The node for `@a.b.c`, parsed as goflow parses it (so `@a.0.2` looks up key "0.2")."""
+def _reference_node(path: str) -> Node | ParseError:
+    """The node for `@a.b.c`, parsed as goflow parses it: `@a.0.2` is a syntax error (a
+    decimal after a dot), while a key that starts with a digit (`@flow.2factor`, common in
+    legacy flows) is accepted as a key."""
     try:
         return parse(path)
-    except ParseError:
+    except ParseError as e:
         parts = path.split(".")
+        if any(a.isdigit() and b.isdigit() for a, b in zip(parts, parts[1:])):
+            return e
         node: Node = Name(parts[0].lower(), 0, len(parts[0]))
         position = len(parts[0])
         for part in parts[1:]:
@@ -106,7 +116,7 @@ class Template:
         self.problems: list[Problem] = []
         pieces, unclosed = scan(source)
         for u in unclosed:
-            self.problems.append(Problem(u.start, len(source), "'@(' is never closed, so it is plain text",
+            self.problems.append(Problem(u.start, len(source), "'@(' is never closed, so the rest of the text is shown as written",
                                          hint="add the missing ')' or write '@@(' for a literal '@('",
                                          severity="warning"))
         compiled: list[Any] = []
@@ -118,12 +128,24 @@ class Template:
                 self.problems.extend(problems)
                 compiled.append(_Part(closure, node, source[piece.start:piece.end], None))
             else:
-                node = _reference_node(piece.path, piece.start + 1)
                 root = piece.path.split(".", 1)[0].lower()
+                if piece.path.count(".") >= limits.max_depth:
+                    message = f"reference nested too deeply (more than {limits.max_depth} levels)"
+                    self.problems.append(Problem(piece.start, piece.end, message))
+                    compiled.append(_Part(_failing(message), None, source[piece.start:piece.end], root))
+                    continue
+                node = _reference_node(piece.path)
+                if isinstance(node, ParseError):  # no problem reported: it is text if the root is absent
+                    compiled.append(_Part(_failing(node.message), None, source[piece.start:piece.end], root))
+                    continue
                 compiled.append(_Part(compile_node(node), node, source[piece.start:piece.end], root))
         self._pieces = compiled
-        self.is_literal = all(type(p) is str for p in compiled)
-        self._literal_text = "".join(compiled) if self.is_literal else None
+        # `@name` with a name that is not a context root is text in every flow (an e-mail
+        # address, a mention), so such a template is literal for static purposes
+        self.is_literal = all(type(p) is str or (p.root is not None and p.root not in KNOWN_ROOTS)
+                              for p in compiled)
+        plain = all(type(p) is str for p in compiled)
+        self._literal_text = "".join(compiled) if plain else None
         self._single = compiled[0] if len(compiled) == 1 and type(compiled[0]) is _Part else None
 
     def render(self, context: dict, env: Any = None) -> tuple[str, list[str]]:
@@ -136,20 +158,32 @@ class Template:
             return truncate(self._literal_text, self._limits), []
         evaluation = Evaluation(context, env if env is not None else _default_env(), self._limits)
         out: list[str] = []
+        append = out.append
         errors: list[str] = []
         for piece in self._pieces:
-            if type(piece) is str:
-                out.append(piece)
+            if piece.__class__ is str:
+                append(piece)
                 continue
-            if piece.root is not None and not has_root(context, piece.root):
-                out.append(piece.source)
+            root = piece.root
+            if root is not None and root not in context and not has_root(context, root):
+                append(piece.source)
                 continue
-            value = piece.closure(evaluation)
-            if type(value) is XError:
-                errors.append(f"error evaluating {piece.source}: {value.message}")
+            try:
+                value = piece.closure(evaluation)
+                kind = value.__class__
+                if kind is not str and kind is not XError:
+                    value = render(value)
+                    kind = str
+            except (RecursionError, MemoryError):  # a value nested absurdly deep (hostile JSON)
+                value, kind = XError("value too deeply nested or too big to evaluate"), XError
+            if kind is str:
+                append(value)
             else:
-                out.append(render(value))
-        return truncate("".join(out), self._limits), errors
+                errors.append(f"error evaluating {piece.source}: {value.message}")
+        text = "".join(out)
+        if len(text) > self._limits.max_output:
+            text = truncate(text, self._limits)
+        return text, errors
 
     def value(self, context: dict, env: Any = None) -> Value:
         """The typed value of a template that is a single `@x` or `@(...)` (errors as values);
@@ -157,7 +191,10 @@ class Template:
         single = self._single
         if single is not None and (single.root is None or has_root(context, single.root)):
             evaluation = Evaluation(context, env if env is not None else _default_env(), self._limits)
-            return single.closure(evaluation)
+            try:
+                return single.closure(evaluation)
+            except (RecursionError, MemoryError):
+                return XError("value too deeply nested or too big to evaluate")
         return self.render(context, env)[0]
 
     def references(self) -> list[tuple[str, ...]]:
@@ -200,7 +237,10 @@ class Expression:
     def evaluate(self, context: dict, env: Any = None) -> Value:
         """The expression's value; errors are returned as `XError` values."""
         evaluation = Evaluation(context, env if env is not None else _default_env(), self._limits)
-        return self._closure(evaluation)
+        try:
+            return self._closure(evaluation)
+        except (RecursionError, MemoryError):
+            return XError("value too deeply nested or too big to evaluate")
 
     def references(self) -> list[tuple[str, ...]]:
         """The context paths the expression reads."""

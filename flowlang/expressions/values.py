@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
@@ -48,6 +49,24 @@ class XObject(dict):
     def __repr__(self) -> str:
         suffix = f", default={self.default!r}" if self.has_default else ""
         return f"XObject({dict.__repr__(self)}{suffix})"
+
+
+class FormattedDate(XObject):
+    """A date that renders in a date layout such as `DD-MM-YYYY` yet still does date arithmetic:
+    the legacy `@date.today` (text like `11-04-2018` in old flows, where `@(date.today + 1)` worked)."""
+
+    __slots__ = ("date", "layout")
+
+    def __init__(self, date: dt.date, layout: str):
+        super().__init__({}, format_date_layout(date, layout))
+        self.date = date
+        self.layout = layout
+
+
+def format_date_layout(date: dt.date, layout: str) -> str:
+    """A date in one of the environment's date layouts (`DD-MM-YYYY` -> `11-04-2018`)."""
+    return (layout.replace("YYYY", f"{date.year:04d}").replace("YY", f"{date.year % 100:02d}")
+            .replace("MM", f"{date.month:02d}").replace("DD", f"{date.day:02d}"))
 
 
 @attrs.frozen
@@ -168,7 +187,7 @@ def render(value: Value) -> str:
         # goflow renders arrays and objects for people, not as JSON: `[a, b]`, `{a: 1, b: x}`
         return "[" + ", ".join([render(v) for v in value]) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join([f"{k}: {render(value[k])}" for k in sorted(value)]) + "}"
+        return "{" + ", ".join([f"{k}: {render(value[k])}" for k in sorted(value, key=str)]) + "}"
     if t is XError:
         return value.message
     if t is XFunction:
@@ -222,13 +241,16 @@ def to_number(value: Value) -> Decimal | XError:
         return value
     if t is XError:
         return value
+    if t is int or t is float:  # a host that passed plain Python numbers
+        return from_json(value) if t is int or math.isfinite(value) else XError(f"unable to convert {value} to a number")
     if t is str:
         text = value.strip()
         try:
             number = Decimal(text)
         except InvalidOperation:
             number = None
-        if number is not None and number.is_finite() and "e" not in text.lower() and text not in ("",):
+        # Python's Decimal also reads exponents, `1_000` and NaN/Infinity; goflow reads none of them
+        if number is not None and number.is_finite() and "e" not in text.lower() and "_" not in text and text:
             return number
         return XError(f'unable to convert "{value}" to a number')
     return XError(f"unable to convert {render_for_error(value)} to a number")

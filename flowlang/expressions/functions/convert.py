@@ -108,10 +108,10 @@ def to_integer(value) -> int | XError:
     number = to_number(value)
     if type(number) is XError:
         return number
-    whole = int(number)
-    if whole < INT32_MIN or whole > INT32_MAX:
-        return XError(f"number value {number_to_text(number)} is out of range for an integer")
-    return whole
+    # compare before converting: int() of 1E+999999 would build a million-digit integer
+    if not INT32_MIN <= number < INT32_MAX + 1:
+        return XError(f"number value {number} is out of range for an integer")
+    return int(number)
 
 
 def is_zero_date(value) -> bool:

@@ -21,6 +21,7 @@ from flowlang.expressions.functions.convert import (
     to_text,
     to_time,
 )
+from flowlang.expressions.functions.limits import guard_arithmetic
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError
 
@@ -120,6 +121,7 @@ _DURATIONS = {"h": dt.timedelta(hours=1), "m": dt.timedelta(minutes=1), "s": dt.
 
 
 @register("datetime_add", 3)
+@guard_arithmetic
 def datetime_add(env, value, offset, unit):
     """`datetime` moved by `offset` units: Y, M, W, D (calendar) or h, m, s (elapsed time)."""
     value = to_datetime(env, value)
@@ -153,6 +155,7 @@ def _truncate(value: float) -> int:
 
 
 @register("datetime_diff", 3)
+@guard_arithmetic
 def datetime_diff(env, start, end, unit):
     """How many whole `unit`s (Y, M, W, D, h, m, s) from `date1` to `date2`."""
     start, end = to_datetime(env, start), to_datetime(env, end)
@@ -180,11 +183,14 @@ def datetime_diff(env, start, end, unit):
 
 
 @register("datetime_from_epoch", 1)
+@guard_arithmetic
 def datetime_from_epoch(env, seconds):
     """The datetime `seconds` after 1970-01-01T00:00:00Z, in the environment's timezone."""
     seconds = to_number(seconds)
     if type(seconds) is XError:
         return seconds
+    if abs(seconds) > 10**12:  # far beyond year 9999 either way
+        return XError(f"{seconds} is out of range for a datetime")
     try:
         micros = int((seconds * 1_000_000).to_integral_value())
         return (_EPOCH + dt.timedelta(microseconds=micros)).astimezone(env.timezone)
@@ -193,6 +199,7 @@ def datetime_from_epoch(env, seconds):
 
 
 @register("epoch", 1)
+@guard_arithmetic
 def epoch(env, value):
     """Seconds since 1970-01-01T00:00:00Z, with microseconds as decimals."""
     value = to_datetime(env, value)

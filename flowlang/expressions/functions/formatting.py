@@ -19,7 +19,7 @@ from flowlang.expressions.functions.convert import (
     to_time,
 )
 from flowlang.expressions.functions.datetimes import load_zone
-from flowlang.expressions.functions.limits import MAX_FORMAT_PLACES
+from flowlang.expressions.functions.limits import MAX_FORMAT_PLACES, guard_arithmetic
 from flowlang.expressions.functions.numbers import round_to
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError, XObject
@@ -38,9 +38,11 @@ def group_digits(number: Decimal, places: int | None, humanize: bool, env: Envir
     decimal symbol, and digit grouping when `humanize`."""
     if places is not None:
         number = round_to(number, places, ROUND_HALF_UP)
-        text = f"{number:.{places}f}"
-    else:
-        text = format(number.normalize(), "f") if number != 0 else "0"
+    # format(..., "f") is linear; an explicit precision (".2f") is not, for huge exponents
+    text = format(number.normalize(), "f") if number != 0 else "0"
+    if places is not None:
+        whole, _, fraction = text.partition(".")
+        text = whole + ("." + fraction.ljust(places, "0") if places else "")
     negative = text.startswith("-")
     whole, _, fraction = text.lstrip("-").partition(".")
     symbols = env.number_format
@@ -56,6 +58,7 @@ def group_digits(number: Decimal, places: int | None, humanize: bool, env: Envir
 
 
 @register("format_number", 1, 3)
+@guard_arithmetic
 def format_number(env, value, places=None, humanize=None):
     """`number` with `places` decimals (default as many as it has) and, when `humanize`
     (default true), its digits grouped in thousands."""
@@ -173,6 +176,7 @@ def format_value(env: Environment, value) -> str | XError:
 
 
 @register("format", 1)
+@guard_arithmetic
 def format_(env, value):
     """`value` formatted for people by its type: dates, times and numbers use the environment."""
     return format_value(env, value)

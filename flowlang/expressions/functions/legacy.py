@@ -20,7 +20,7 @@ from flowlang.expressions.functions.convert import (
     to_number,
     to_text,
 )
-from flowlang.expressions.functions.limits import too_long
+from flowlang.expressions.functions.limits import guard_arithmetic, too_long
 from flowlang.expressions.registry import FUNCTIONS, alias, register
 from flowlang.expressions.values import XError
 
@@ -47,6 +47,7 @@ _RENAMES = {
 
 
 @register("legacy_add", 2)
+@guard_arithmetic
 def legacy_add(env, a, b):
     """Legacy `+`: adds numbers, or a number of days to a date."""
     date1, date2 = to_datetime(env, a), to_datetime(env, b)
@@ -182,6 +183,7 @@ def _power(base: Decimal, exponent: Decimal) -> Decimal | XError:
 
 
 @register("power", 2, legacy=True)
+@guard_arithmetic
 def power(env, base, exponent):
     """Legacy: `base` raised to `exponent` (modern: `base ^ exponent`)."""
     base, exponent = to_number(base), to_number(exponent)
@@ -193,6 +195,7 @@ def power(env, base, exponent):
 
 
 @register("exp", 1, legacy=True)
+@guard_arithmetic
 def exp(env, exponent):
     """Legacy: e raised to `exponent`."""
     exponent = to_number(exponent)

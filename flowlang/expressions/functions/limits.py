@@ -7,6 +7,8 @@ characters. A single text result is capped more loosely (a message is far smalle
 
 from __future__ import annotations
 
+import functools
+
 from flowlang.expressions.values import XError
 
 MAX_ITEMS = 10_000  # items in an array made by array(), concat(), split()...
@@ -26,3 +28,17 @@ def too_long(text: str) -> XError | None:
     if len(text) > MAX_TEXT_CHARS:
         return XError(f"text would be {len(text)} characters, the maximum is {MAX_TEXT_CHARS}")
     return None
+
+
+def guard_arithmetic(impl):
+    """Decimal arithmetic on extreme numbers (1E+999999) overflows by raising: turn that into
+    goflow's error value. Wraps only the functions that compute with their arguments."""
+
+    @functools.wraps(impl)
+    def guarded(env, *args):
+        try:
+            return impl(env, *args)
+        except ArithmeticError:
+            return XError("number value out of range")
+
+    return guarded

@@ -13,6 +13,7 @@ from decimal import (
 )
 
 from flowlang.expressions.functions.convert import to_array, to_integer, to_number
+from flowlang.expressions.functions.limits import guard_arithmetic
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError
 
@@ -32,6 +33,7 @@ def number(env, value):
 
 
 @register("abs", 1)
+@guard_arithmetic
 def abs_(env, value):
     """The absolute value of `number`."""
     value = to_number(value)
@@ -73,9 +75,9 @@ def _round_with(rounding):
     return impl
 
 
-register("round", 1, 2)(_round_with(ROUND_HALF_UP))
-register("round_up", 1, 2)(_round_with(ROUND_CEILING))
-register("round_down", 1, 2)(_round_with(ROUND_FLOOR))
+register("round", 1, 2)(guard_arithmetic(_round_with(ROUND_HALF_UP)))
+register("round_up", 1, 2)(guard_arithmetic(_round_with(ROUND_CEILING)))
+register("round_down", 1, 2)(guard_arithmetic(_round_with(ROUND_FLOOR)))
 
 
 def _numbers(values) -> list[Decimal] | XError:
@@ -89,6 +91,7 @@ def _numbers(values) -> list[Decimal] | XError:
 
 
 @register("max", 1, None)
+@guard_arithmetic
 def max_(env, *values):
     """The largest of `numbers`."""
     numbers = _numbers(values)
@@ -96,6 +99,7 @@ def max_(env, *values):
 
 
 @register("min", 1, None)
+@guard_arithmetic
 def min_(env, *values):
     """The smallest of `numbers`."""
     numbers = _numbers(values)
@@ -103,6 +107,7 @@ def min_(env, *values):
 
 
 @register("mean", 1, None)
+@guard_arithmetic
 def mean(env, *values):
     """The arithmetic mean of `numbers`."""
     numbers = _numbers(values)
@@ -114,6 +119,7 @@ def mean(env, *values):
 
 
 @register("sum", 1, None)
+@guard_arithmetic
 def sum_(env, *values):
     """The sum of the numbers in `array` (legacy `SUM(a, b, ...)` adds its arguments)."""
     if len(values) == 1:
@@ -129,6 +135,7 @@ def sum_(env, *values):
 
 
 @register("mod", 2)
+@guard_arithmetic
 def mod(env, dividend, divisor):
     """The remainder of `dividend` divided by `divisor` (sign of the dividend)."""
     dividend, divisor = to_number(dividend), to_number(divisor)
@@ -151,6 +158,7 @@ def rand(env):
 
 
 @register("rand_between", 2)
+@guard_arithmetic
 def rand_between(env, low, high):
     """A random whole number between `min` and `max` inclusive."""
     low, high = to_number(low), to_number(high)
@@ -158,6 +166,8 @@ def rand_between(env, low, high):
         return low
     if type(high) is XError:
         return high
+    if max(abs(low), abs(high)) >= 2**63:
+        return XError("rand_between needs numbers within the range of a 64-bit integer")
     low_int, high_int = int(low.to_integral_value(ROUND_FLOOR)), int(high.to_integral_value(ROUND_FLOOR))
     if high_int < low_int:
         low_int, high_int = high_int, low_int

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import re2
 
 from flowlang.expressions.functions.convert import to_array, to_integer, to_number, to_text
-from flowlang.expressions.functions.limits import MAX_REPEAT_CHARS, too_long
+from flowlang.expressions.functions.limits import MAX_REPEAT_CHARS, guard_arithmetic, too_long
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError
 
@@ -271,6 +271,7 @@ def regex_match(env, value, pattern, group=None):
 
 
 @register("percent", 1)
+@guard_arithmetic
 def percent(env, number):
     """`number` (a fraction) formatted as a whole percentage."""
     number = to_number(number)

@@ -3,8 +3,10 @@
 - template_value: `Template.value` must give the typed value (an error value where goflow errs)
 - template: `Template.render` must give the text; rows expecting an error need at least one
   error message, and rows with `expected_error_message` the exact joined messages and no text
-- docgen: goflow's documented examples, rendered in the docs' environment; rows that need the
-  example session (not a literal in the table) or goflow's seeded random numbers are skipped
+- docgen: goflow's documented examples, rendered in the docs' environment; rows reading the
+  example session's `contact`/`urns` run against those roots built from the table's literals;
+  rows that need state produced by running goflow's example flow (`fields`, `run`, `results`)
+  or goflow's seeded random numbers are skipped
 """
 
 from __future__ import annotations
@@ -70,11 +72,48 @@ def load_library() -> None:
             pass
 
 
+# roots of the docgen session that exist before its example flow runs (built from the table's
+# literals); rows reading other roots need state only running goflow's test flow produces
+SESSION_ROOTS_FROM_LITERALS = {"contact", "urns"}
+
+
+def _field_value(field_type: str, value: dict | None) -> Any:
+    if not value:
+        return None
+    if field_type == "number" and "number" in value:
+        return decode({"$type": "number", "value": str(value["number"])})
+    if field_type == "datetime" and "datetime" in value:
+        return dt.datetime.fromisoformat(value["datetime"])
+    return value.get("text")
+
+
+def session_context(literals: dict) -> dict:
+    """`contact` and `urns` of goflow's docgen session, from the literals it was built from."""
+    contact = literals.get("sessionContact") or {}
+    assets = literals.get("sessionAssets") or {}
+    values = contact.get("fields") or {}
+    fields = {f["key"]: _field_value(f.get("type", "text"), values.get(f["key"])) for f in assets.get("fields", [])}
+    urns = list(contact.get("urns") or [])
+    by_scheme: dict = {}
+    for urn in urns:
+        by_scheme.setdefault(urn.split(":", 1)[0], urn.split("?", 1)[0])
+    props = {
+        "uuid": contact.get("uuid"), "name": contact.get("name"),
+        "first_name": (contact.get("name") or "").split(" ")[0] or None,
+        "language": contact.get("language"), "timezone": contact.get("timezone"),
+        "urn": urns[0] if urns else None, "urns": urns,
+        "groups": [{"uuid": g["uuid"], "name": g["name"]} for g in contact.get("groups", [])],
+        "fields": fields,
+    }
+    return {"contact": XObject(props, contact.get("name")), "urns": XObject(by_scheme)}
+
+
 def run(data: dict, report: Report) -> None:
     load_library()
     contexts = data["contexts"]
     literals = contexts.get("docgen_session", {}).get("literals", {})
     docgen_env = attrs.evolve(DOCGEN_ENV, locations=literals.get("sessionAssets", {}).get("locations"))
+    session = session_context(literals)
     prepared: dict[str, tuple[dict, Environment]] = {}
     for number, row in enumerate(data["rows"]):
         mode = row["mode"]
@@ -83,10 +122,11 @@ def run(data: dict, report: Report) -> None:
             if row.get("depends_on"):
                 report.skip(f"docgen: depends on {', '.join(row['depends_on'])}")
                 continue
-            if row.get("uses_context"):
-                report.skip("docgen: needs goflow's example session (not a literal in the table)")
+            needs = set(row.get("uses_context") or ())
+            if needs - SESSION_ROOTS_FROM_LITERALS:
+                report.skip("docgen: needs state that running goflow's example flow produces")
                 continue
-            context, env = {}, docgen_env
+            context, env = session, docgen_env
         else:
             if row["context"] not in prepared:
                 prepared[row["context"]] = _context(contexts, row["context"])

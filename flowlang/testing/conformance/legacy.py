@@ -85,6 +85,8 @@ def sample_context() -> dict:
         "urns": _urns(urns), "results": {"age": _result("Age", "23", "Adult", "Adulto", "23")},
         "status": "completed",
     })
+    # as in the interpreter (flowlang/vm/context.py): a child run renders as its results
+    child.default = child["results"]
     return {
         "contact": contact, "fields": fields, "urns": _urns(urns), "results": results,
         "input": XObject({
