@@ -85,15 +85,6 @@ def _two_digit_year(year_text: str, env: Environment) -> int:
     return year
 
 
-def _make_date(year: int, month: int, day: int) -> dt.date | None:
-    """goflow keeps days up to 31 for any month and lets the calendar roll them over
-    (31-02-2017 is 3 March), as Go's time.Date does."""
-    try:
-        return dt.date(year, month, 1) + dt.timedelta(days=day - 1)
-    except (ValueError, OverflowError):
-        return None
-
-
 def _parse_date_and_rest(env: Environment, text: str) -> tuple[dt.date, str] | XError:
     text = text.strip(_WHITESPACE)
     iso = _ISO_DATE.match(text[:10])
@@ -111,7 +102,8 @@ def _parse_date_and_rest(env: Environment, text: str) -> tuple[dt.date, str] | X
         day, month = int(match.group(d)), int(match.group(m))
         if day == 0 or day > 31 or month == 0 or month > 12:
             continue
-        date = _make_date(_two_digit_year(match.group(y), env), month, day)
+        # a believable triple that is not on the calendar (31-02) is not a date: look further
+        date = _valid_ymd(_two_digit_year(match.group(y), env), month, day)
         if date is None:
             continue
         return date, text[match.end():]

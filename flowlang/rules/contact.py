@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 
 import phonenumbers
+import re2
 
 from flowlang.expressions.values import XError, default_of
 from flowlang.rules.arguments import as_text
 from flowlang.rules.registry import RuleMatch, rule
 
-# A word character that is not `_`: Unicode letters and digits, like RE2's [\pL\pN].
-_ALNUM = r"[^\W_]"
-_EMAIL = re.compile(rf"({_ALNUM}[-_+$~.\w]*)@({_ALNUM}[-\w]*)(\.{_ALNUM}[-\w]*)+")
+# goflow's address pattern, run by RE2: a backtracking engine takes quadratic time on a long
+# run of letters with no `@`, and a message can be long.
+_EMAIL = re2.compile(r"([\pL\pN][-_+$~.\pL\pN]*)@([\pL\pN][-_\pL\pN]*)(\.[\pL\pN][-_\pL\pN]*)+")
 
 
 @rule("has_email")
@@ -71,7 +72,16 @@ def find_phones(text: str, country: str) -> list[str]:
     return found
 
 
-@rule("has_phone", 0, 1)
+def _check_country(args: list[str | None]) -> list[tuple[int, str]]:
+    """A literal country must be one libphonenumber knows, or only international numbers match."""
+    if args and args[0] is not None and args[0].strip():
+        code = args[0].strip()
+        if code.upper() not in phonenumbers.SUPPORTED_REGIONS:
+            return [(0, f"{code!r} is not a country code (ISO 3166-1 alpha-2, like \"US\" or \"RW\")")]
+    return []
+
+
+@rule("has_phone", 0, 1, literal_check=_check_country)
 def has_phone(env, operand, *country):
     """Matches text containing a phone number, read for `country` (default: the environment's
     country); the value is the number in E.164 form.
@@ -99,6 +109,8 @@ def has_group(env, operand, group_uuid, *group_name):
     groups = default_of(operand)
     if isinstance(groups, XError):
         return groups
+    if groups is None:  # goflow reads nil as an empty list
+        groups = []
     if not isinstance(groups, list):
         return XError(f"unable to convert {as_text(groups)!r} to an array")
     wanted = as_text(group_uuid)

@@ -8,7 +8,6 @@ Comparisons look only at the calendar date, in the environment's timezone.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Callable
 
 from flowlang.env import dates
@@ -17,46 +16,9 @@ from flowlang.rules.arguments import as_text
 from flowlang.rules.registry import RuleMatch, rule
 
 
-# The day/month/year triples goflow looks for in human text (any of - . \\ / _ or space between).
-_TRIPLE = re.compile(r"\b([0-9]{1,4})[-.\\/_ ]([0-9]{1,2})[-.\\/_ ]([0-9]{1,4})\b", re.ASCII)
-
-
-def _names_impossible_date(env, text: str) -> bool:
-    """Whether the first believable date in `text` is not on the calendar (31/02, 31/11).
-
-    goflow rejects those; `flowlang.env.dates` lets them roll over into the next month, so the
-    rules check the date themselves until the two agree."""
-    for match in _TRIPLE.finditer(text):
-        first, second, third = match.groups()
-        if env.date_format.year_first:
-            year, month, day = first, second, third
-        elif env.date_format.day_first:
-            day, month, year = first, second, third
-        else:
-            month, day, year = first, second, third
-        if len(day) > 2 or len(month) > 2 or len(year) not in (2, 4):
-            continue
-        d, m = int(day), int(month)
-        if d == 0 or d > 31 or m == 0 or m > 12:
-            continue
-        try:
-            dt.date(2000 if len(year) == 2 else max(int(year), 1), m, d)  # 2000: a leap year
-            if len(year) == 4:
-                dt.date(int(year), m, d)
-        except ValueError:
-            return True
-        return False
-    return False
-
-
 def find_datetime(env, text: str) -> dt.datetime | XError:
     """The datetime in `text` as the date rules read it (time of day filled from `now`)."""
-    found = dates.parse_datetime(env, text, fill_time=True)
-    if isinstance(found, XError):
-        return found
-    if _names_impossible_date(env, text.strip()):
-        return XError(f"unable to convert \"{text}\" to a datetime")
-    return found
+    return dates.parse_datetime(env, text, fill_time=True)
 
 
 def as_datetime(env, value: Value) -> dt.datetime | XError:
@@ -77,12 +39,15 @@ def as_datetime(env, value: Value) -> dt.datetime | XError:
     return XError(f"unable to convert {text!r} to a datetime")
 
 
-def _date_test(env, operand, limit, holds: Callable[[dt.date, dt.date], bool]):
+_NO_LIMIT = object()
+
+
+def _date_test(env, operand, holds: Callable[[dt.date, dt.date | None], bool], limit: Value = _NO_LIMIT):
     text = as_text(operand)
     if isinstance(text, XError):
         return text
     bound: dt.date | None = None
-    if limit is not None or holds is not _any:
+    if limit is not _NO_LIMIT:
         when = as_datetime(env, limit)
         if isinstance(when, XError):
             return when
@@ -96,10 +61,6 @@ def _date_test(env, operand, limit, holds: Callable[[dt.date, dt.date], bool]):
     return None
 
 
-def _any(day, bound) -> bool:
-    return True
-
-
 @rule("has_date")
 def has_date(env, operand):
     """Matches text containing a date in the environment's date format; the value is that date
@@ -107,7 +68,7 @@ def has_date(env, operand):
 
     `has_date("the date is 15/01/2017")` -> `2017-01-15T13:24:30.123456-05:00` (in a
     day-first environment in New York at 13:24:30.123456)."""
-    return _date_test(env, operand, None, _any)
+    return _date_test(env, operand, lambda day, bound: True)
 
 
 @rule("has_date_lt", 1)
@@ -115,7 +76,7 @@ def has_date_lt(env, operand, limit):
     """Matches a date before `max` (dates only, in the environment's timezone).
 
     `has_date_lt("the date is 15/01/2017", "2017-06-01")` matches."""
-    return _date_test(env, operand, limit, lambda day, bound: day < bound)
+    return _date_test(env, operand, lambda day, bound: day < bound, limit)
 
 
 @rule("has_date_eq", 1)
@@ -123,7 +84,7 @@ def has_date_eq(env, operand, date):
     """Matches a date on the same day as `date`, in the environment's timezone.
 
     `has_date_eq("the date is 15/01/2017 15:00", "2017-01-15")` -> `2017-01-15T15:00:00.000000-05:00`."""
-    return _date_test(env, operand, date, lambda day, bound: day == bound)
+    return _date_test(env, operand, lambda day, bound: day == bound, date)
 
 
 @rule("has_date_gt", 1)
@@ -131,7 +92,7 @@ def has_date_gt(env, operand, limit):
     """Matches a date after `min` (dates only, in the environment's timezone).
 
     `has_date_gt("the date is 15/01/2017", "2017-01-01")` matches."""
-    return _date_test(env, operand, limit, lambda day, bound: day > bound)
+    return _date_test(env, operand, lambda day, bound: day > bound, limit)
 
 
 @rule("has_time")

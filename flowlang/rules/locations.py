@@ -180,7 +180,14 @@ def has_district(env, operand, *state):
     return None
 
 
-@rule("has_ward", 0, 2, allowed_counts=(0, 2))
+def _check_ward_args(args: list[str | None]) -> list[tuple[int, str]]:
+    # min/max counts cannot say "0 or 2": a lone district is reported against that argument
+    if len(args) == 1:
+        return [(0, "has_ward takes the district and the state, or neither")]
+    return []
+
+
+@rule("has_ward", 0, 2, allowed_counts=(0, 2), literal_check=_check_ward_args)
 def has_ward(env, operand, *parents):
     """Matches text naming a ward, within `district` of `state` if given (without them, only a
     ward name that is unique matches); the value is its path. The district and state may also be

@@ -10,18 +10,24 @@ from decimal import Decimal
 from typing import Callable
 
 from flowlang.env.numbers import numbers_in
-from flowlang.expressions.values import XError
+from flowlang.expressions.values import XError, number_to_text
 from flowlang.rules.arguments import as_number, as_text
 from flowlang.rules.registry import RuleMatch, rule
 
 
-def _first(env, operand, accept: Callable[[Decimal], bool]):
-    text = as_text(operand)
-    if isinstance(text, XError):
-        return text
+def _check_numbers(args: list[str | None]) -> list[tuple[int, str]]:
+    """Literal limits must be numbers: `has_number_lt "ten"` can never match, only fail."""
+    problems = []
+    for index, arg in enumerate(args):
+        if arg is not None and isinstance(as_number(arg), XError):
+            problems.append((index, f"{arg.strip() or repr(arg)!s} is not a number"))
+    return problems
+
+
+def _first(env, text: str, accept: Callable[[Decimal], bool]):
     for number in numbers_in(env, text):
         if accept(number):
-            return RuleMatch.of(number)
+            return RuleMatch(number, number_to_text(number))
     return None
 
 
@@ -30,7 +36,12 @@ def has_number(env, operand):
     """Matches text containing a number; the value is the first number.
 
     `has_number("the number is 42")` -> `42`; `has_number("forty two")` -> no match."""
-    return _first(env, operand, lambda n: True)
+    text = as_text(operand)
+    if isinstance(text, XError):
+        return text
+    for number in numbers_in(env, text):
+        return RuleMatch(number, number_to_text(number))
+    return None
 
 
 def _compare(name: str, doc: str, holds: Callable[[Decimal, Decimal], bool]):
@@ -45,7 +56,7 @@ def _compare(name: str, doc: str, holds: Callable[[Decimal, Decimal], bool]):
 
     impl.__doc__ = doc
     impl.__name__ = name
-    return rule(name, 1)(impl)
+    return rule(name, 1, literal_check=_check_numbers)(impl)
 
 
 has_number_lt = _compare(
@@ -75,7 +86,7 @@ has_number_gt = _compare(
 )
 
 
-@rule("has_number_between", 2)
+@rule("has_number_between", 2, literal_check=_check_numbers)
 def has_number_between(env, operand, low, high):
     """Matches a number from `min` to `max` inclusive.
 

@@ -27,7 +27,8 @@ def compile_pattern(pattern: str):
         return re2.compile("(?mi)" + pattern.strip(), _OPTIONS)
     except re2.error as e:
         message = e.args[0] if e.args else str(e)
-        return message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
+        message = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
+        return message.replace("(?mi)", "", 1)  # the flags are ours, not the author's
 
 
 def _check_literal(args: list[str | None]) -> list[tuple[int, str]]:

@@ -44,15 +44,12 @@ def _span(start: int, end: int) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def token_pattern() -> re.Pattern[str]:
-    """The compiled word regex: `[letters marks digits _ ']+ | one symbol`.
-
-    Built from the running Python's Unicode tables on first use (about 0.1s, once)."""
+def _classes() -> tuple[list[int], list[int]]:
+    """Code points of word characters (letters, marks, numbers, `_`, `'`) and of symbols."""
     word: list[int] = []
     symbol: list[int] = []
     category = unicodedata.category
-    codes = list(range(_SCAN_LIMIT)) + list(_SUPPLEMENTARY_SPECIAL)
-    for code in codes:
+    for code in list(range(_SCAN_LIMIT)) + list(_SUPPLEMENTARY_SPECIAL):
         if 0xD800 <= code <= 0xDFFF:
             continue
         major = category(chr(code))[0]
@@ -62,11 +59,41 @@ def token_pattern() -> re.Pattern[str]:
             symbol.append(code)
     word.extend((ord("_"), ord("'")))
     word.sort()
-    return re.compile(f"[{_ranges(word)}]+|[{_ranges(symbol)}]")
+    return word, symbol
+
+
+_ASTRAL = 0x10000
+_ASTRAL_CHAR = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _bmp_pattern() -> re.Pattern[str]:
+    # Python's regex engine tests a character against a class with a bitmap for the Basic
+    # Multilingual Plane but scans astral ranges one by one, so text without astral characters
+    # (most messages) gets a pattern with no astral ranges at all.
+    word, symbol = _classes()
+    return re.compile(f"[{_ranges([c for c in word if c < _ASTRAL])}]+|[{_ranges([c for c in symbol if c < _ASTRAL])}]")
+
+
+@functools.lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern[str]:
+    """The compiled word regex: `[letters marks digits _ ']+ | one symbol`, for any text.
+
+    Built from the running Python's Unicode tables on first use (about 0.1s, once). Astral
+    ranges are only tried after a cheap check that the character is astral (see `_bmp_pattern`)."""
+    word, symbol = _classes()
+    bmp_word = _ranges([c for c in word if c < _ASTRAL])
+    astral_word = _ranges([c for c in word if c >= _ASTRAL])
+    bmp_symbol = _ranges([c for c in symbol if c < _ASTRAL])
+    astral_symbol = _ranges([c for c in symbol if c >= _ASTRAL])
+    astral = "(?=[\U00010000-\U0010ffff])"
+    return re.compile(
+        f"(?:[{bmp_word}]|{astral}[{astral_word}])+|[{bmp_symbol}]|{astral}[{astral_symbol}]"
+    )
 
 
 def tokenize(text: str) -> list[str]:
     """The words of `text` in order (see the module docstring for what a word is)."""
+    if text.isascii() or _ASTRAL_CHAR.search(text) is None:
+        return _bmp_pattern().findall(text)
     return token_pattern().findall(text)
-
-

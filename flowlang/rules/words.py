@@ -7,6 +7,8 @@ of the text as typed, in the text's order, joined by single spaces.
 
 from __future__ import annotations
 
+import functools
+
 from flowlang.env.collation import transformer
 from flowlang.expressions.values import XError
 from flowlang.rules.arguments import as_texts
@@ -14,14 +16,30 @@ from flowlang.rules.registry import RuleMatch, rule
 from flowlang.rules.tokens import tokenize
 
 
+@functools.lru_cache(maxsize=1024)
+def _test_words(collation: str, words: str) -> tuple[str, ...]:
+    # a case's words are usually the same for every message, so they are split and folded once
+    fold = transformer(collation)
+    return tuple(fold(t) for t in tokenize(words.strip()))
+
+
 def _tokens(env, operand, words):
     """(text words as typed, text words collated, test words collated) or an error."""
     texts = as_texts(operand, words)
     if isinstance(texts, XError):
         return texts
-    fold = transformer(env.input_collation)
     typed = tokenize(texts[0].strip())
-    return typed, [fold(t) for t in typed], [fold(t) for t in tokenize(texts[1].strip())]
+    return typed, fold_all(env.input_collation, typed), _test_words(env.input_collation, texts[1])
+
+
+def fold_all(collation: str, words: list[str]) -> list[str]:
+    """Every word in its collated form. The transforms work character by character and leave
+    NUL alone (no word contains it), so the words are folded in one call on the joined text."""
+    fold = transformer(collation)
+    folded = fold("\x00".join(words)).split("\x00")
+    if len(folded) != len(words):  # pragma: no cover - defensive: fall back to one at a time
+        folded = [fold(w) for w in words]
+    return folded
 
 
 def _match(words: list[str]) -> RuleMatch:
@@ -38,8 +56,8 @@ def has_any_word(env, operand, words):
     if isinstance(split, XError):
         return split
     typed, hays, pins = split
-    wanted = set(pins)
-    found = [typed[i] for i, hay in enumerate(hays) if hay in wanted]
+    wanted = frozenset(pins)
+    found = [word for word, hay in zip(typed, hays) if hay in wanted]
     return _match(found) if found else None
 
 
@@ -53,10 +71,10 @@ def has_all_words(env, operand, words):
     if isinstance(split, XError):
         return split
     typed, hays, pins = split
-    wanted = set(pins)
+    wanted = frozenset(pins)
     if not wanted.issubset(hays):
         return None
-    return _match([typed[i] for i, hay in enumerate(hays) if hay in wanted])
+    return _match([word for word, hay in zip(typed, hays) if hay in wanted])
 
 
 @rule("has_phrase", 1)
@@ -96,6 +114,6 @@ def has_only_phrase(env, operand, phrase):
     if isinstance(split, XError):
         return split
     typed, hays, pins = split
-    if hays != pins:
+    if len(hays) != len(pins) or any(h != p for h, p in zip(hays, pins)):
         return None
     return _match(typed)

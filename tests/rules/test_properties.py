@@ -9,6 +9,7 @@ import phonenumbers
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from flowlang.env.collation import lower
 from flowlang.env.environment import Environment
 from flowlang.expressions.values import XError
 from flowlang.rules import RULES, RuleMatch, lookup
@@ -64,7 +65,7 @@ def test_word_rules_ignore_case(case, name):
         other = matched(name, variant_text, variant_test)
         assert (plain is None) == (other is None)
         if plain is not None:
-            assert plain.text.lower() == other.text.lower()
+            assert lower(plain.text) == lower(other.text)
 
 
 @given(text_and_test_words(), st.lists(separator, min_size=1, max_size=4), st.sampled_from(WORD_RULES))
@@ -128,11 +129,13 @@ def render_number(number: Decimal, decimal: str, grouping: str) -> str:
     st.sampled_from(FORMATS),
     st.sampled_from(["I have ", "", "total: ", "pay "]),
     st.sampled_from([" apples", "", "!", " now"]),
+    st.sampled_from([0x30, 0x660, 0x6F0, 0x9E6]),  # ASCII, Arabic-Indic, Eastern Arabic, Bengali
 )
-def test_any_rendered_decimal_is_found_again(number, number_format, before, after):
+def test_any_rendered_decimal_is_found_again(number, number_format, before, after, zero):
     decimal, grouping = number_format
     env = Environment(number_format={"decimal_symbol": decimal, "digit_grouping_symbol": grouping})
-    text = before + render_number(number, decimal, grouping) + after
+    digits = str.maketrans({str(i): chr(zero + i) for i in range(10)})
+    text = before + render_number(number, decimal, grouping).translate(digits) + after
     outcome = lookup("has_number_eq").test(env, text, [number])
     assert isinstance(outcome, RuleMatch), text
     assert outcome.value == number
@@ -169,6 +172,8 @@ def test_has_phone_reads_national_and_international_forms_alike(region, before):
     national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
     international = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     assume(all(c in "0123456789 .-()+" for c in national + international))
+    # goflow only considers runs of 5 or more phone characters (Niue's 4-digit numbers are not found)
+    assume(len(national.strip()) >= 5)
     from_national = matched("has_phone", before + national, region)
     from_international = matched("has_phone", before + international, region)
     assert from_international is not None and from_international.text == e164
@@ -194,3 +199,19 @@ def test_no_generated_input_makes_a_rule_raise(name, text, args):
     # the implementation itself, without the safety net that `RuleTest.test` adds
     outcome = rule.impl(ENV, text, *args)
     assert outcome is None or isinstance(outcome, (RuleMatch, XError))
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.sampled_from(["DD-MM-YYYY", "MM-DD-YYYY", "YYYY-MM-DD"]),
+    st.sampled_from(["-", "/", ".", " "]),
+    st.sampled_from(["", "born ", "on the "]),
+    st.sampled_from(["", " thanks", " at 10:30"]),
+)
+def test_any_date_written_in_the_environment_format_is_found_again(date, layout, sep, before, after):
+    env = Environment(date_format=layout, timezone="America/Guayaquil", now=ENV.now)
+    parts = {"DD": f"{date.day:02d}", "MM": f"{date.month:02d}", "YYYY": f"{date.year:04d}"}
+    written = sep.join(parts[p] for p in layout.split("-"))
+    outcome = lookup("has_date_eq").test(env, before + written + after, [date.isoformat()])
+    assert isinstance(outcome, RuleMatch), written
+    assert outcome.value.astimezone(env.timezone).date() == date

@@ -103,3 +103,23 @@ def test_location_rules_need_locations():
     from flowlang.env.environment import Environment
 
     assert isinstance(lookup("has_state").test(Environment(), "Kigali", []), XError)
+
+
+def test_literal_limits_of_number_rules_must_be_numbers():
+    assert lookup("has_number_lt").check_literal_args(["ten"]) == [(0, "ten is not a number")]
+    assert lookup("has_number_between").check_literal_args(["1", None]) == []
+    assert [i for i, _ in lookup("has_number_between").check_literal_args(["x", "y"])] == [0, 1]
+    assert lookup("has_number_eq").check_literal_args(["-12.5"]) == []
+
+
+def test_has_ward_with_only_a_district_is_reported_at_compile_time():
+    assert lookup("has_ward").check_literal_args(["Gasabo"]) == [(0, "has_ward takes the district and the state, or neither")]
+    assert lookup("has_ward").check_literal_args([None]) != []
+    assert lookup("has_ward").check_literal_args(["Gasabo", "Kigali"]) == []
+
+
+def test_literal_country_of_has_phone_must_be_known():
+    assert lookup("has_phone").check_literal_args(["US"]) == []
+    assert lookup("has_phone").check_literal_args(["rw"]) == []
+    assert lookup("has_phone").check_literal_args([None]) == []
+    assert [i for i, _ in lookup("has_phone").check_literal_args(["USA"])] == [0]

@@ -16,6 +16,7 @@ from flowlang.rules import RULES, RuleMatch, lookup
 DOC = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\S+')
 
+
 def _literal(token: str):
     value = json.loads(token)
     if isinstance(value, (int, float)):
@@ -23,7 +24,7 @@ def _literal(token: str):
     return value
 
 
-def examples() -> list[tuple[str, str]]:
+def examples() -> list[str]:
     text = DOC.read_text(encoding="utf-8")
     found = []
     for block in re.findall(r"```rules\n(.*?)```", text, re.S):
