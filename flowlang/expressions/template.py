@@ -148,11 +148,12 @@ class Template:
         self._literal_text = "".join(compiled) if plain else None
         self._single = compiled[0] if len(compiled) == 1 and type(compiled[0]) is _Part else None
 
-    def render(self, context: dict, env: Any = None) -> tuple[str, list[str]]:
+    def render(self, context: dict, env: Any = None, escape=None) -> tuple[str, list[str]]:
         """The text of the template and the errors met (goflow's EvaluateTemplate).
 
         A failing `@...` contributes nothing to the text and adds
-        `error evaluating @...: message` to the errors.
+        `error evaluating @...: message` to the errors. `escape`, when given, is applied to
+        each value's text but not to the template's own text (webhook URLs escape values).
         """
         if self._literal_text is not None:
             return truncate(self._literal_text, self._limits), []
@@ -177,7 +178,7 @@ class Template:
             except (RecursionError, MemoryError):  # a value nested absurdly deep (hostile JSON)
                 value, kind = XError("value too deeply nested or too big to evaluate"), XError
             if kind is str:
-                append(value)
+                append(value if escape is None else escape(value))
             else:
                 errors.append(f"error evaluating {piece.source}: {value.message}")
         text = "".join(out)

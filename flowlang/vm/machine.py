@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import urllib.parse
 from typing import Callable
 
 import attrs
@@ -59,9 +60,9 @@ class _Run:
     # Templates and rules are pure functions of their inputs, but a defect in one of them
     # must cost the author one log entry, not the contact's whole conversation.
 
-    def render(self, k: int, pc: int) -> str:
+    def render(self, k: int, pc: int, escape=None) -> str:
         try:
-            text, errors = self.program.template(k).render(self.context(), self.env)
+            text, errors = self.program.template(k).render(self.context(), self.env, escape)
         except Exception as e:  # noqa: BLE001 - see above
             text, errors = "", [f"internal error evaluating {self.program.constant(k)!r}: {type(e).__name__}: {e}"]
         for error in errors:
@@ -171,7 +172,7 @@ def _wait(run: _Run, pc: int, ins: Instruction) -> None:
 def _webhook(run: _Run, pc: int, ins: Instruction) -> None:
     method_k, url_k, headers_k, body_k, timeout, result_k, _ok, _ko = ins.args
     method = run.program.constant(method_k)
-    url = run.render(url_k, pc).strip()
+    url = run.render(url_k, pc, escape=url_escape).strip()
     headers = [(run.render(a, pc).strip(), run.render(b, pc)) for a, b in headers_k]
     body = None
     if body_k is not None:
@@ -188,6 +189,12 @@ def _webhook(run: _Run, pc: int, ins: Instruction) -> None:
         run.program.constant(result_k) if result_k is not None else None, run.program.node_of(pc),
     ))
     return None
+
+
+def url_escape(text: str) -> str:
+    """Values inserted into a webhook URL are escaped (as goflow does), so a reply like
+    `A&B 12` cannot add parameters or break the URL."""
+    return urllib.parse.quote(text, safe="")
 
 
 def default_body(run: _Run) -> dict:

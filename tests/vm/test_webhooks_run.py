@@ -136,3 +136,21 @@ def test_a_second_webhook_merges_into_extra():
                    '    send "@extra.a @extra.b"\n')
     first = respond(p, vm.start(p, env=ENV), 200, '{"a": "1", "b": "1"}')
     assert texts(respond(p, first, 200, '{"b": "2"}')) == ["1 2"]
+
+
+def test_values_inserted_into_a_url_are_escaped_but_the_url_itself_is_not():
+    program = program_of(
+        'start:\n    wait for reply as code\n'
+        '    webhook GET "https://example.com/orders/@flow.code?lang=en&x=@(\\"a b\\")"\n')
+    step = vm.resume(program, vm.start(program, env=ENV).session, MessageIn("CU 1&admin=1/.."), env=ENV)
+    assert call_of(step).url == "https://example.com/orders/CU%201%26admin%3D1%2F..?lang=en&x=a%20b"
+
+
+def test_headers_and_bodies_are_not_url_escaped():
+    program = program_of(
+        'start:\n    wait for reply as code\n'
+        '    webhook POST "https://example.com/"\n'
+        '        header "X-Code" = "@flow.code"\n        body "@flow.code"\n')
+    step = vm.resume(program, vm.start(program, env=ENV).session, MessageIn("a b&c"), env=ENV)
+    call = call_of(step)
+    assert ("X-Code", "a b&c") in call.headers and call.body == "a b&c"
