@@ -24,7 +24,9 @@ class build_py_with_data(build_py):
             return
         for folder, pattern in DATA_FOLDERS.items():
             target = Path(self.build_lib) / "flowlang" / "_data" / folder
-            target.mkdir(parents=True, exist_ok=True)
+            # a build folder left by an earlier build must not ship files removed since
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
             for source in sorted((HERE / folder).glob(pattern)):
                 shutil.copy2(source, target / source.name)
 

@@ -22,7 +22,7 @@ def load_or_exit(path: str) -> Loaded:
     return loaded
 
 
-@click.command("compile")
+@click.command("compile", short_help="Write the compiled program (JSON).")
 @click.argument("file")
 @click.option("-o", "--output", help=f"Where to write the program (default: FILE with {COMPILED_SUFFIX}).")
 @click.option("--indent", type=int, default=None, help="Pretty-print the JSON with this indent.")
@@ -37,7 +37,7 @@ def compile_command(file: str, output: str | None, indent: int | None) -> None:
     click.echo(f"{target}: {loaded.program.flow_id} ({len(loaded.program.code)} instructions)", err=True)
 
 
-@click.command()
+@click.command(short_help="List the bytecode beside its source lines.")
 @click.argument("file")
 def disasm(file: str) -> None:
     """List a flow's compiled instructions beside the source lines they came from."""

@@ -8,7 +8,7 @@ from flowlang.cli.loading import load_program
 from flowlang.cli.reporting import echo_diagnostics, summary
 
 
-@click.command()
+@click.command(short_help="Report errors and warnings; exit 1 on errors.")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="Print only diagnostics, not the summary line.")
 def check(files: tuple[str, ...], quiet: bool) -> None:

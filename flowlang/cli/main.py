@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from flowlang import __version__
 from flowlang.cli.build import compile_command, disasm
 from flowlang.cli.check import check
 from flowlang.cli.run import run
@@ -13,7 +14,7 @@ from flowlang.cli.test import test
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="flowlang", message="flowlang %(version)s")
+@click.version_option(version=__version__, prog_name="flowlang", message="flowlang %(version)s")
 def cli() -> None:
     """flowlang: chatbot conversation flows as text, checked, compiled and run."""
 

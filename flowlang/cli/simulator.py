@@ -18,8 +18,12 @@ def make_console(*, stderr: bool = False) -> Console:
 
 
 def show_turn(console: Console, turn: Turn, *, verbose: bool = False) -> None:
+    # a failure is logged and also ends the session: say it once, at the end
+    failures = {e.reason for e in turn.events if isinstance(e, SessionEnded) and e.reason}
     for event in turn.events:
-        if isinstance(event, SendMessage):
+        if isinstance(event, LogEntry) and event.kind == "error" and event.text in failures:
+            continue
+        elif isinstance(event, SendMessage):
             show_message(console, event)
         elif isinstance(event, WebhookCall):
             show_webhook(console, event, verbose=verbose)
@@ -45,8 +49,8 @@ def show_message(console: Console, message: SendMessage) -> None:
     for line in lines[1:]:
         console.print(f"        {escape(line)}")
     if message.quick_replies:
-        buttons = "  ".join(f"[reverse] {escape(q)} [/]" for q in message.quick_replies)
-        console.print(f"        {buttons}")
+        buttons = " ".join(escape(f"[{q}]") for q in message.quick_replies)
+        console.print(f"        [cyan]{buttons}[/]")
 
 
 def show_reply(console: Console, text: str) -> None:

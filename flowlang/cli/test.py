@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command()
+@click.command(short_help="Run transcript tests.")
 @click.argument("files", nargs=-1, required=True)
 def test(files: tuple[str, ...]) -> None:
     """Run transcript tests; each conversation runs twice, the second time saving and

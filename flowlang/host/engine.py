@@ -19,13 +19,13 @@ from typing import Callable
 from flowlang import vm
 from flowlang.compiler.program import Program
 from flowlang.env.environment import Environment
+from flowlang.host.exchange import format_response
 from flowlang.host.turn import Turn, WebhookCall
-from flowlang.host.webhooks import HttpxWebhooks, WebhookClient, format_response
-from flowlang.vm.events import CallWebhook, Input, LogEntry, MessageIn, WaitTimeout
+from flowlang.host.webhooks import HttpxWebhooks, WebhookClient
+from flowlang.vm.limits import DEFAULT_LIMITS, Limits
+from flowlang.vm.events import CallWebhook, Input, MessageIn, WaitTimeout, WebhookResponse
 from flowlang.vm.session import Session
 
-# A loop of webhooks with no wait in between is a flow bug; stop it rather than hammer a server.
-MAX_WEBHOOKS_PER_TURN = 50
 
 
 def utc_now() -> dt.datetime:
@@ -33,11 +33,63 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-class Engine:
+class _EngineBase:
+    """What the sync and asyncio engines share: settings, the clock, reading effects."""
+
+    def __init__(
+        self,
+        program: Program,
+        *,
+        webhooks,
+        env: Environment | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+        limits: Limits = DEFAULT_LIMITS,
+        checkpoint: Callable[[Session], Session | None] | None = None,
+    ) -> None:
+        self.program = program
+        self.webhooks = webhooks
+        self.env = env or Environment()
+        self.clock = clock
+        self.limits = limits
+        self.checkpoint = checkpoint
+
+    def _checkpointed(self, session: Session) -> Session:
+        """The session to continue with after a webhook: what `checkpoint` returned (e.g.
+        the copy it saved and loaded back), or the session itself."""
+        if self.checkpoint is None:
+            return session
+        kept = self.checkpoint(session)
+        return session if kept is None else kept
+
+    def _env(self) -> Environment:
+        return self.env.with_now(self.clock())
+
+    def _absorb(self, step: vm.Step, turn: Turn) -> CallWebhook | None:
+        """Add a step's effects to the turn; return the webhook call to perform next, if the
+        session waits for one (the VM fails a session that calls too many: Limits)."""
+        pending: CallWebhook | None = None
+        for effect in step.effects:
+            if isinstance(effect, CallWebhook):
+                pending = effect
+            else:
+                turn.events.append(effect)
+        if pending is None or step.session.waiting_for != "webhook":
+            return None
+        return pending
+
+
+def reply_input(text: str | None, attachments: tuple[str, ...], input: Input | None) -> Input:
+    return input if input is not None else MessageIn(text=text or "", attachments=tuple(attachments))
+
+
+class Engine(_EngineBase):
     """Runs sessions of one program.
 
-    `webhooks` performs webhook calls (default: a real `HttpxWebhooks`); `env` is the
-    evaluation environment (timezone, date format...); `clock` gives "now" for every step.
+    `webhooks` performs webhook calls (default: a real `HttpxWebhooks`; any callable from
+    `CallWebhook` to `WebhookResponse` will do); `env` is the evaluation environment
+    (timezone, date format...); `clock` gives "now" for every step. `checkpoint`, if given,
+    sees the session each time it waits for a webhook, before the call is made (to save it,
+    so a crash during a slow call loses nothing); the session it returns is the one resumed.
     """
 
     def __init__(
@@ -47,20 +99,21 @@ class Engine:
         webhooks: WebhookClient | None = None,
         env: Environment | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
-        max_webhooks_per_turn: int = MAX_WEBHOOKS_PER_TURN,
+        limits: Limits = DEFAULT_LIMITS,
+        checkpoint: Callable[[Session], Session | None] | None = None,
     ) -> None:
-        self.program = program
-        self.webhooks = webhooks if webhooks is not None else HttpxWebhooks()
-        self.env = env or Environment()
-        self.clock = clock
-        self.max_webhooks_per_turn = max_webhooks_per_turn
-
-    def _env(self) -> Environment:
-        return self.env.with_now(self.clock())
+        super().__init__(
+            program,
+            webhooks=webhooks if webhooks is not None else HttpxWebhooks(),
+            env=env,
+            clock=clock,
+            limits=limits,
+            checkpoint=checkpoint,
+        )
 
     def start(self, *, contact: dict | None = None, globals: dict | None = None) -> tuple[Session, Turn]:
         """Start a new session for `contact`; runs until the first wait or the end."""
-        step = vm.start(self.program, env=self._env(), contact=contact, globals=globals)
+        step = vm.start(self.program, env=self._env(), limits=self.limits, contact=contact, globals=globals)
         return self._follow(step, Turn())
 
     def resume(
@@ -77,9 +130,7 @@ class Engine:
         Raises flowlang.errors.ResumeError if the session is not waiting for a reply, and
         SessionError if it belongs to another program.
         """
-        if input is None:
-            input = MessageIn(text=text or "", attachments=tuple(attachments))
-        return self._resume(session, input, Turn())
+        return self._resume(session, reply_input(text, attachments, input), Turn())
 
     def timeout(self, session: Session) -> tuple[Session, Turn]:
         """Resume a session waiting for a reply as if its wait timed out."""
@@ -88,39 +139,28 @@ class Engine:
     # -- the loop -------------------------------------------------------------------------
 
     def _resume(self, session: Session, input: Input, turn: Turn) -> tuple[Session, Turn]:
-        step = vm.resume(self.program, session, input, env=self._env())
+        step = vm.resume(self.program, session, input, env=self._env(), limits=self.limits)
         return self._follow(step, turn)
 
     def _follow(self, step: vm.Step, turn: Turn) -> tuple[Session, Turn]:
-        calls = 0
-        while True:
-            pending: CallWebhook | None = None
-            for effect in step.effects:
-                if isinstance(effect, CallWebhook):
-                    pending = effect
-                else:
-                    turn.events.append(effect)
-            session = step.session
-            if pending is None or getattr(session, "waiting_for", None) != "webhook":
-                return session, turn
-            calls += 1
-            if calls > self.max_webhooks_per_turn:
-                turn.events.append(
-                    LogEntry("error", f"stopped after {self.max_webhooks_per_turn} webhook calls in one turn", pending.node)
-                )
-                return session, turn
-            response = self.webhooks(pending)
-            turn.events.append(
-                WebhookCall(
-                    method=pending.method.upper(),
-                    url=pending.url,
-                    status=response.status,
-                    elapsed_ms=response.elapsed_ms,
-                    request=response.request,
-                    response=format_response(response),
-                    error=response.error,
-                    result_name=pending.result_name,
-                    node=pending.node,
-                )
-            )
-            step = vm.resume(self.program, session, response, env=self._env())
+        while (call := self._absorb(step, turn)) is not None:
+            session = self._checkpointed(step.session)
+            response = self.webhooks(call)
+            turn.events.append(webhook_log_entry(call, response))
+            step = vm.resume(self.program, session, response, env=self._env(), limits=self.limits)
+        return step.session, turn
+
+
+def webhook_log_entry(call: CallWebhook, response: WebhookResponse) -> WebhookCall:
+    """The webhook log's record of one call and what came back."""
+    return WebhookCall(
+        method=call.method.upper(),
+        url=call.url,
+        status=response.status,
+        elapsed_ms=response.elapsed_ms,
+        request=response.request,
+        response=format_response(response),
+        error=response.error,
+        result_name=call.result_name,
+        node=call.node,
+    )

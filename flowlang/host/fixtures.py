@@ -17,6 +17,7 @@ becomes a timeout, as a slow server would.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -53,8 +54,11 @@ class Fixture:
         return bool(self.url_pattern and self.url_pattern.fullmatch(url))
 
 
-class FixtureTransport(httpx.BaseTransport):
-    """A real httpx transport serving `fixtures`; every request is recorded in `requests`."""
+class FixtureTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A real httpx transport serving `fixtures`; every request is recorded in `requests`.
+
+    It serves both `httpx.Client` and `httpx.AsyncClient`, so asyncio hosts can use it too.
+    """
 
     def __init__(self, fixtures: list[Fixture], *, source: str = "fixtures", sleep: Callable[[float], None] = time.sleep):
         self.fixtures = list(fixtures)
@@ -68,27 +72,45 @@ class FixtureTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
+        fixture = self._lookup(request)
+        if fixture is not None and fixture.delay_ms:
+            seconds, timeout = self._delay(fixture, request)
+            self._sleep(min(seconds, timeout))
+            if seconds > timeout:
+                raise httpx.ReadTimeout(f"fixture answers after {seconds:g}s", request=request)
+        return self._respond(fixture, request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        fixture = self._lookup(request)
+        if fixture is not None and fixture.delay_ms:
+            seconds, timeout = self._delay(fixture, request)
+            await asyncio.sleep(min(seconds, timeout))
+            if seconds > timeout:
+                raise httpx.ReadTimeout(f"fixture answers after {seconds:g}s", request=request)
+        return self._respond(fixture, request)
+
+    def _lookup(self, request: httpx.Request) -> Fixture | None:
         self.requests.append(request)
-        url = str(request.url)
-        fixture = self.find(request.method, url)
+        return self.find(request.method, str(request.url))
+
+    def _respond(self, fixture: Fixture | None, request: httpx.Request) -> httpx.Response:
         if fixture is None:
-            body = {"error": f"no fixture matches {request.method} {url}", "fixtures": self.source}
+            body = {"error": f"no fixture matches {request.method} {request.url}", "fixtures": self.source}
             return httpx.Response(404, json=body, request=request)
-        if fixture.delay_ms:
-            self._wait(fixture.delay_ms / 1000, request)
         return httpx.Response(fixture.status, headers=list(fixture.headers), content=fixture.body, request=request)
+
+    @staticmethod
+    def _delay(fixture: Fixture, request: httpx.Request) -> tuple[float, float]:
+        """The fixture's delay and the request's read timeout, in seconds: a delay longer
+        than the timeout becomes a timeout, as a slow server's would."""
+        read_timeout = (request.extensions.get("timeout") or {}).get("read")
+        return fixture.delay_ms / 1000, float("inf") if read_timeout is None else read_timeout
 
     def find(self, method: str, url: str) -> Fixture | None:
         exact = [f for f in self.fixtures if f.url is not None]
         patterns = [f for f in self.fixtures if f.url is None]
         return next((f for f in exact + patterns if f.matches(method, url)), None)
-
-    def _wait(self, seconds: float, request: httpx.Request) -> None:
-        read_timeout = (request.extensions.get("timeout") or {}).get("read")
-        if read_timeout is not None and seconds > read_timeout:
-            self._sleep(read_timeout)
-            raise httpx.ReadTimeout(f"fixture answers after {seconds:g}s", request=request)
-        self._sleep(seconds)
 
 
 def load_fixtures(path: str | Path) -> list[Fixture]:

@@ -7,6 +7,7 @@ may reach); the client reads them and nothing else decides these questions.
 from __future__ import annotations
 
 import ipaddress
+import socket
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -22,20 +23,44 @@ def allow_any_url(url: str) -> str | None:
 
 
 def refuse_private_hosts(url: str) -> str | None:
-    """A URL check that refuses literal loopback, private and link-local addresses.
+    """A URL check that refuses `localhost` and literal loopback, private, link-local,
+    multicast, reserved and unspecified addresses - including the numeric spellings
+    resolvers accept (`2130706433`, `127.1`, `0x7f.0.0.1`, `::ffff:127.0.0.1`).
 
-    Only literal IPs and `localhost` are checked (no DNS lookup): a building block for a
-    real SSRF policy, which must also check the addresses a name resolves to.
+    No DNS lookup is made: this is a building block for a real SSRF policy, which must
+    also check the addresses a name resolves to.
     """
-    host = urlsplit(url).hostname or ""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
     if host == "localhost" or host.endswith(".localhost"):
         return f"host {host!r} is local"
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
+    address = _literal_address(host)
+    if address is None:
         return None
-    if address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    if (
+        address.is_loopback
+        or address.is_private
+        or address.is_link_local
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+    ):
         return f"address {host} is not public"
+    return None
+
+
+def _literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    # the legacy inet_aton forms (one to four parts, decimal, octal or hex) name IPv4 addresses too
+    if host and all(c in "0123456789abcdefx." for c in host) and host[0].isdigit():
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
     return None
 
 

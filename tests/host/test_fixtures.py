@@ -128,3 +128,34 @@ def test_the_order_status_example_fixtures():
         "CU404": (404, None),
         "CU500": (500, None),
     }
+
+
+def test_the_transport_serves_async_clients_too():
+    import asyncio
+
+    import httpx
+
+    transport = FixtureTransport(parse_fixtures([{"url": "https://a.example/", "json": {"ok": True}},
+                                                 {"url": "https://a.example/slow", "delay_ms": 5000}]))
+
+    async def fetch():
+        async with httpx.AsyncClient(transport=transport) as client:
+            ok = await client.get("https://a.example/")
+            missing = await client.get("https://a.example/nope")
+            try:
+                await client.get("https://a.example/slow", timeout=0.05)
+            except httpx.ReadTimeout:
+                slow = "timed out"
+            return ok, missing, slow
+
+    ok, missing, slow = asyncio.run(fetch())
+    assert ok.json() == {"ok": True} and missing.status_code == 404 and slow == "timed out"
+
+
+def test_a_bad_charset_or_body_encoding_does_not_crash():
+    webhooks = client([
+        {"url": "https://a.example/", "body": "héllo", "headers": {"Content-Type": "text/plain; charset=nonsense"}},
+        {"url": "https://b.example/", "body": "not gzip", "headers": {"Content-Encoding": "gzip"}},
+    ])
+    assert webhooks(CallWebhook("GET", "https://a.example/")).status == 200
+    assert webhooks(CallWebhook("GET", "https://b.example/")).status in (0, 200)

@@ -144,3 +144,18 @@ def test_no_retry_by_default(http_server):
     with HttpxWebhooks(sleep=slept.append) as webhooks:
         webhooks(call(f"{http_server}/status/503"))
     assert slept == []
+
+
+def test_header_values_are_trimmed_so_an_empty_template_value_still_sends(http_server):
+    with HttpxWebhooks() as webhooks:
+        response = webhooks(call(f"{http_server}/echo", headers=(("Authorization", "Token "), ("X-Pad", "  a b  "))))
+    assert response.status == 200
+    headers = json.loads(response.body)["headers"]
+    assert headers["Authorization"] == "Token" and headers["X-Pad"] == "a b"
+
+
+def test_a_line_break_in_a_header_value_is_refused(http_server):
+    with HttpxWebhooks() as webhooks:
+        response = webhooks(call(f"{http_server}/echo", headers=(("X-A", "ok\r\nX-Injected: 1"),)))
+    assert response.status == 0
+    assert response.error == "invalid request: the value of header 'X-A' contains a line break"

@@ -1,41 +1,8 @@
-"""Transcript tests: a conversation written down as it should happen, checked by running it.
-
-A transcript file is plain text. Lines before the first `===` set up every conversation in
-the file; each `=== NAME` starts a conversation (which may override the setup lines first):
-
-    # comments start with #
-    flow: order_status.flow                 # relative to the transcript (default: same name .flow)
-    fixtures: order_status.fixtures.json    # webhook fixtures (default: none, real HTTP)
-    contact: name=Ben language=eng urn=tel:+250788123123
-    global: shop_token=demo-token
-    now: 2024-05-01T09:00:00Z               # the clock (fixed; default this instant)
-    timezone: Africa/Kigali
-
-    === a shipped order
-    bot: Hi Ben! What is your order number?
-    user: CU001
-    webhook: POST https://shop.example.com/api/orders/CU001 -> 200
-    bot: Good news, Ben! Order CU001 (...) shipped on 2024-05-02 and should arrive on 2024-05-06.
-    result: status = Shipped
-    result: status.category = Shipped
-    ended: completed
-
-`bot:` is a message the flow sends: every message must be listed, in order, and `...`
-matches any text. `user:` is the contact's reply; `timeout` fires the wait's timeout.
-`webhook: METHOD URL -> STATUS` checks the next webhook call (optional: calls need not be
-listed; STATUS 0 means no response). `result: NAME[.value|.category|.input] = TEXT` checks a
-saved result; `ended: completed|failed|waiting` the session's status. An indented line
-continues the message above it on a new line.
-
-Every conversation runs twice: the second time the session is saved to JSON and loaded back
-before every reply, so a flow that only works while its session stays in memory fails.
-"""
+"""Playing transcripts against flows: each conversation in memory, then saved and loaded."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import shlex
 from pathlib import Path
 
 import attrs
@@ -48,128 +15,10 @@ from flowlang.host.engine import Engine
 from flowlang.host.fixtures import FixtureError, FixtureTransport
 from flowlang.host.turn import Turn, WebhookCall
 from flowlang.host.webhooks import HttpxWebhooks
+from flowlang.testing.transcript.format import (
+    WILDCARD, Case, Line, Transcript, TranscriptSyntaxError, load_transcript, parse_now,
+)
 from flowlang.vm.session import Session, dumps, loads
-
-DEFAULT_NOW = "2024-05-01T09:00:00Z"
-SETUP_KEYS = ("flow", "fixtures", "contact", "global", "now", "timezone")
-STEP_KEYS = ("bot", "user", "timeout", "webhook", "result", "ended")
-WILDCARD = "..."
-
-
-class TranscriptSyntaxError(Exception):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-
-
-# -- the format -----------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Line:
-    """One step of a conversation: `kind` is a STEP_KEYS word, `text` what follows it."""
-
-    number: int
-    kind: str
-    text: str
-
-
-@attrs.define
-class Setup:
-    flow: str | None = None
-    fixtures: str | None = None
-    contact: dict = attrs.field(factory=dict)
-    globals: dict = attrs.field(factory=dict)
-    now: str = DEFAULT_NOW
-    timezone: str = "UTC"
-
-
-@attrs.define
-class Case:
-    name: str
-    line: int
-    setup: Setup
-    steps: list[Line] = attrs.field(factory=list)
-
-
-@attrs.define
-class Transcript:
-    path: Path
-    cases: list[Case]
-
-
-def parse_transcript(text: str, path: str | Path = "<transcript>") -> Transcript:
-    """Parse transcript text; raises TranscriptSyntaxError (with a line number)."""
-    path = Path(path)
-    setup = Setup(flow=path.with_suffix(".flow").name)
-    cases: list[Case] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if stripped.startswith("==="):
-            name = stripped.strip("=").strip() or f"conversation {len(cases) + 1}"
-            cases.append(Case(name, number, attrs.evolve(setup, contact=dict(setup.contact), globals=dict(setup.globals))))
-            continue
-        if raw[:1] in (" ", "\t"):
-            _continue_step(cases, number, stripped)
-            continue
-        kind, sep, rest = stripped.partition(":")
-        kind, rest = kind.strip().lower(), rest.strip()
-        if stripped.lower() == "timeout":
-            kind, sep = "timeout", ":"
-        if not sep or kind not in SETUP_KEYS + STEP_KEYS:
-            raise TranscriptSyntaxError(number, f"expected one of {', '.join(SETUP_KEYS + STEP_KEYS)} followed by ':'")
-        if kind in SETUP_KEYS:
-            target = setup if not cases else cases[-1].setup
-            if cases and cases[-1].steps:
-                raise TranscriptSyntaxError(number, f"'{kind}:' must come before the conversation's first step")
-            _apply_setup(target, kind, rest, number)
-        elif not cases:
-            raise TranscriptSyntaxError(number, "a conversation step before any '=== name' line")
-        else:
-            cases[-1].steps.append(Line(number, kind, rest))
-    return Transcript(path, cases)
-
-
-def _continue_step(cases: list[Case], number: int, text: str) -> None:
-    if not cases or not cases[-1].steps or cases[-1].steps[-1].kind not in ("bot", "user"):
-        raise TranscriptSyntaxError(number, "an indented line continues a 'bot:' or 'user:' line; there is none above")
-    last = cases[-1].steps[-1]
-    cases[-1].steps[-1] = attrs.evolve(last, text=last.text + "\n" + text)
-
-
-def _apply_setup(setup: Setup, kind: str, text: str, number: int) -> None:
-    if kind in ("contact", "global"):
-        try:
-            words = shlex.split(text)
-        except ValueError as error:
-            raise TranscriptSyntaxError(number, f"cannot read '{kind}:' values: {error}") from None
-        target = setup.contact if kind == "contact" else setup.globals
-        for word in words:
-            key, sep, value = word.partition("=")
-            if not sep or not key:
-                raise TranscriptSyntaxError(number, f"expected KEY=VALUE, got {word!r}")
-            if kind == "contact" and key.startswith("fields."):
-                target.setdefault("fields", {})[key[len("fields."):]] = value
-            else:
-                target[key] = value
-    elif kind == "now":
-        try:
-            _parse_now(text)
-        except ValueError:
-            raise TranscriptSyntaxError(number, f"'now:' needs an ISO date and time, got {text!r}") from None
-        setup.now = text
-    else:
-        setattr(setup, kind, text)
-
-
-def _parse_now(text: str) -> dt.datetime:
-    now = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
-
-
-# -- running --------------------------------------------------------------------------------
 
 
 @attrs.frozen
@@ -199,10 +48,13 @@ class _Conversation:
         self.engine, self.program, self.case, self.roundtrip = engine, program, case, roundtrip
         self.session: Session | None = None
         self.messages: list[str] = []
+        self.buttons: list[tuple[str, ...]] = []  # quick replies of each pending message
+        self.last_buttons: tuple[str, ...] | None = None  # of the message the last `bot:` matched
         self.webhooks: list[WebhookCall] = []
 
     def take(self, turn: Turn) -> None:
         self.messages += turn.texts
+        self.buttons += [m.quick_replies for m in turn.messages]
         self.webhooks += turn.webhooks
 
     def ensure_started(self) -> None:
@@ -226,8 +78,19 @@ class _Conversation:
             raise _Stop(line.number, f"expected the bot to say {line.text!r}, but it said nothing more "
                                      f"(session {self._state()})")
         said = self.messages.pop(0)
+        self.last_buttons = self.buttons.pop(0)
         if not _matches(line.text, said):
             raise _Stop(line.number, f"expected bot: {line.text!r}\n    but got: {said!r}")
+
+    def _buttons(self, line: Line) -> None:
+        expected = tuple(re.findall(r"\[([^\]]*)\]", line.text))
+        if not expected and line.text.strip():
+            raise _Stop(line.number, "write the quick replies in brackets: 'buttons: [Yes] [No]'")
+        if self.last_buttons is None:
+            raise _Stop(line.number, "'buttons:' checks the quick replies of the message on the 'bot:' line above it")
+        if self.last_buttons != expected:
+            got = " ".join(f"[{b}]" for b in self.last_buttons) or "none"
+            raise _Stop(line.number, f"expected buttons: {line.text.strip() or 'none'}\n    but got: {got}")
 
     def _user(self, line: Line) -> None:
         self._reply(line, lambda session: self.engine.resume(session, line.text))
@@ -270,9 +133,11 @@ class _Conversation:
         attribute = attribute or "value"
         if not sep or attribute not in ("value", "category", "input"):
             raise _Stop(line.number, "write 'result: NAME = TEXT' or 'result: NAME.category = TEXT'")
-        result = self.session.results.get(name)
+        # the running flow's results first; inside a subflow, then its callers' (innermost first)
+        scopes = [self.session.results] + [frame.results for frame in reversed(getattr(self.session, "stack", []))]
+        result = next((scope[name] for scope in scopes if name in scope), None)
         if result is None:
-            saved = ", ".join(sorted(self.session.results)) or "none"
+            saved = ", ".join(sorted({n for scope in scopes for n in scope})) or "none"
             raise _Stop(line.number, f"no result {name!r} was saved (saved: {saved})")
         actual = getattr(result, attribute)
         if not _matches(expected.strip(), "" if actual is None else str(actual)):
@@ -324,10 +189,13 @@ def run_case(transcript: Transcript, case: Case, *, roundtrip: bool = False) -> 
         env = Environment(timezone=case.setup.timezone)
     except Exception:
         return failure(case.line, f"unknown timezone {case.setup.timezone!r}")
-    now = _parse_now(case.setup.now)
+    now = parse_now(case.setup.now)
     with HttpxWebhooks(transport=transport) as webhooks:
-        engine = Engine(compiled.program, webhooks=webhooks, env=env, clock=lambda: now)
-        conversation = _Conversation(engine, compiled.program, case, roundtrip)
+        program = compiled.program
+        # the second run also saves and loads the session while it waits for each webhook
+        checkpoint = (lambda session: loads(dumps(session), program)) if roundtrip else None
+        engine = Engine(program, webhooks=webhooks, env=env, clock=lambda: now, checkpoint=checkpoint)
+        conversation = _Conversation(engine, program, case, roundtrip)
         try:
             for line in case.steps:
                 conversation.step(line)
@@ -365,11 +233,6 @@ class Outcome:
         if self.file_failure:
             lines.append(f"FAIL  {self.file_failure}")
         return lines
-
-
-def load_transcript(path: str | Path) -> Transcript:
-    """Read and parse a transcript file (raises OSError/UnicodeDecodeError/TranscriptSyntaxError)."""
-    return parse_transcript(Path(path).read_text(encoding="utf-8"), path)
 
 
 def run_transcript_file(path: str | Path) -> Outcome:
