@@ -16,13 +16,17 @@ from flowlang.compiler import CompileResult, Program, compile_file, compile_path
 from flowlang.diagnostics import Diagnostic
 from flowlang.env import Environment
 from flowlang.errors import CompileError, FlowlangError, FormatError, ResumeError, SessionError
-from flowlang.host import Engine, FixtureTransport, HttpxWebhooks, Turn, load_fixtures
+from flowlang.host import (
+    AsyncEngine, AsyncHttpxWebhooks, Engine, FixtureError, FixtureTransport, HttpxWebhooks, RetryPolicy, Turn,
+    WebhookCall, WebhookPolicy, load_fixtures, refuse_private_hosts,
+)
 from flowlang.vm import Limits, Session, dumps, loads
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CompileError", "CompileResult", "Diagnostic", "Engine", "Environment", "FixtureTransport", "FlowlangError",
+    "AsyncEngine", "AsyncHttpxWebhooks", "FixtureError", "RetryPolicy", "WebhookCall", "WebhookPolicy",
+    "refuse_private_hosts", "CompileError", "CompileResult", "Diagnostic", "Engine", "Environment", "FixtureTransport", "FlowlangError",
     "FormatError", "HttpxWebhooks", "Limits", "Program", "ResumeError", "Session", "SessionError", "Turn",
     "compile_file", "compile_path", "compile_source", "dumps", "load_fixtures", "loads",
 ]

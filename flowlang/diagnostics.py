@@ -81,6 +81,8 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("FL041", WARNING, "unreachable node",
                    "no goto, match case or fall-through leads here",
                    _HEAD + 'start:\n    end\n\nlost:\n    send "never"\n'),
+        Definition("FL042", ERROR, "flow without nodes",
+                   "add a node: a `label:` line with indented statements under it", 'flow demo "Demo"\n'),
         Definition("FL050", ERROR, "unknown flow",
                    "a subflow is called by the id in its `flow` header; bring its file in with `use`",
                    _HEAD + "start:\n    call nosuchflow\n"),

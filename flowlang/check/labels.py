@@ -37,6 +37,9 @@ def always_jumps(statement: ast.Statement) -> bool:
 
 def check_labels(flow: ast.FlowFile) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
+    if not flow.nodes:
+        diagnostics.append(Diagnostic.of("FL042", f"flow {flow.header.id.text!r} has no nodes, so it does nothing",
+                                         flow.header.span))
     labels: dict[str, ast.Node] = {}
     for node in flow.nodes:
         first = labels.get(node.label.text)

@@ -10,6 +10,9 @@ class Limits:
     # Nodes entered between two waits for the contact. goflow uses 100: a flow that loops
     # this long without waiting is a bug, and the session fails naming the node.
     max_steps_per_sprint: int = 100
+    # Webhook calls between two waits: a loop around a webhook would otherwise hammer a server
+    # until the step limit; the session fails instead, naming the node.
+    max_webhooks_per_sprint: int = 50
     # Instructions run between two waits: a second guard that needs no node entries.
     max_instructions_per_sprint: int = 10_000
     # Subflows calling subflows: deeper than this is a runaway recursion (goflow stops at 10 too).

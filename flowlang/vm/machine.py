@@ -171,6 +171,12 @@ def _wait(run: _Run, pc: int, ins: Instruction) -> None:
 
 def _webhook(run: _Run, pc: int, ins: Instruction) -> None:
     method_k, url_k, headers_k, body_k, timeout, result_k, _ok, _ko = ins.args
+    run.session.sprint_webhooks += 1
+    if run.session.sprint_webhooks > run.limits.max_webhooks_per_sprint:
+        run.fail(pc, f"the flow called {run.limits.max_webhooks_per_sprint} webhooks without waiting for the "
+                     f"contact and was stopped at node {run.program.node_of(pc)!r} (line {ins.line}); "
+                     "is there a loop around a webhook?")
+        return None
     method = run.program.constant(method_k)
     url = run.render(url_k, pc, escape=url_escape).strip()
     headers = [(run.render(a, pc).strip(), run.render(b, pc)) for a, b in headers_k]
@@ -398,6 +404,7 @@ def resume(program: Program, session: Session, input: ev.Input, *, env: Environm
             raise ResumeError(f"the session is waiting for {session.waiting_for}, not a reply")
         session.sprint_steps = 0
         session.sprint_instructions = 0
+        session.sprint_webhooks = 0
         session.wait_started_on = None
         session.wait_timeout = None
         next_pc = _on_reply(run, pc, ins, input) if isinstance(input, ev.MessageIn) else _on_timeout(run, pc, ins)

@@ -124,6 +124,7 @@ class Session:
     wait_timeout: int | None = None
     sprint_steps: int = 0
     sprint_instructions: int = 0
+    sprint_webhooks: int = 0
     failure: str | None = None
     created_on: str = ""
     modified_on: str = ""
