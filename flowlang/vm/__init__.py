@@ -5,11 +5,11 @@ from flowlang.vm.events import (
     WebhookResponse,
 )
 from flowlang.vm.limits import DEFAULT_LIMITS, Limits
-from flowlang.vm.machine import Step, resume, start
+from flowlang.vm.machine import Step, pending_call, resume, start
 from flowlang.vm.session import Contact, Result, Session, dumps, loads
 
 __all__ = [
     "CallWebhook", "Contact", "DEFAULT_LIMITS", "Effect", "Input", "Limits", "LogEntry", "MessageIn", "Result",
     "SendMessage", "Session", "SessionEnded", "Step", "WaitForReply", "WaitTimeout", "WebhookResponse", "dumps",
-    "loads", "resume", "start",
+    "loads", "pending_call", "resume", "start",
 ]

@@ -187,14 +187,32 @@ def _webhook(run: _Run, pc: int, ins: Instruction) -> None:
         body = json.dumps(default_body(run), ensure_ascii=False)
     if body is not None and not any(name.lower() == "content-type" for name, _ in headers):
         headers.append(("Content-Type", "application/json"))
-    run.session.webhook = {"method": method, "url": url, "status": None, "body": None, "json": None}
-    run.changed()
-    run.suspend(pc, "webhook")
-    run.effects.append(ev.CallWebhook(
+    call = ev.CallWebhook(
         method, url, tuple(headers), body, timeout,
         run.program.constant(result_k) if result_k is not None else None, run.program.node_of(pc),
-    ))
+    )
+    # The request is kept in the session while it is in flight, so a host that crashed during
+    # the call can perform it again from the saved session (see pending_call).
+    run.session.webhook = {"method": method, "url": url, "status": None, "body": None, "json": None,
+                           "request": {"headers": [list(h) for h in call.headers], "body": body, "timeout": timeout,
+                                       "result_name": call.result_name, "node": call.node}}
+    run.changed()
+    run.suspend(pc, "webhook")
+    run.effects.append(call)
     return None
+
+
+def pending_call(session: Session) -> ev.CallWebhook | None:
+    """The webhook a session saved mid-call is waiting for, to perform it (again) after a restart;
+    None when it is not waiting for a webhook."""
+    call = session.webhook or {}
+    request = call.get("request")
+    if session.status != WAITING or session.waiting_for != "webhook" or not isinstance(request, dict):
+        return None
+    return ev.CallWebhook(
+        call["method"], call["url"], tuple((str(a), str(b)) for a, b in request.get("headers", [])),
+        request.get("body"), request.get("timeout"), request.get("result_name"), request.get("node", ""),
+    )
 
 
 def url_escape(text: str) -> str:

@@ -154,3 +154,15 @@ def test_headers_and_bodies_are_not_url_escaped():
     step = vm.resume(program, vm.start(program, env=ENV).session, MessageIn("a b&c"), env=ENV)
     call = call_of(step)
     assert ("X-Code", "a b&c") in call.headers and call.body == "a b&c"
+
+
+def test_a_session_saved_mid_call_knows_the_request_it_is_waiting_for():
+    program = program_of(
+        'start:\n    webhook POST "https://example.com/x" as call\n'
+        '        header "X-A" = "1"\n        body "{}"\n        timeout 5s\n')
+    step = vm.start(program, env=ENV)
+    saved = vm.loads(vm.dumps(step.session), program)
+    assert vm.pending_call(saved) == call_of(step)
+    done = respond(program, step, 200, "{}")
+    assert vm.pending_call(done.session) is None
+    assert "request" not in done.session.webhook
