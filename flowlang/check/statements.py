@@ -7,7 +7,7 @@ import difflib
 from typing import Iterator
 
 from flowlang import expressions, rules
-from flowlang.check.durations import MAX_WAIT_SECONDS, UNITS, parse_duration
+from flowlang.check.durations import MAX_WAIT_SECONDS, parse_duration
 from flowlang.diagnostics import Diagnostic
 from flowlang.syntax import ast
 

@@ -11,7 +11,7 @@ from typing import Callable
 
 import attrs
 
-from flowlang.expressions.values import Value
+from flowlang.expressions.values import Value, XError
 
 
 @attrs.frozen
@@ -80,8 +80,6 @@ def arity_error(spec: FunctionSpec, count: int) -> str:
 def call(env, name: str, args: list | tuple) -> Value:
     """Call a registered function as goflow does: check the argument count, run it, and name
     the function in any error it returns (`error calling upper(...): ...`). Never raises."""
-    from flowlang.expressions.values import XError  # local: values imports nothing from here
-
     spec = lookup(name)
     if spec is None:
         return XError(f"{name.lower()} is not a function")

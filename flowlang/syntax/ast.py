@@ -30,7 +30,7 @@ class Text:
         """The source column of character `offset` of `value` (strings are single-line)."""
         if not self.raw.startswith('"'):
             return self.span.column + offset
-        col, i, seen = self.span.column + 1, 1, 0
+        i, seen = 1, 0  # i walks the raw text after the opening quote
         while seen < offset and i < len(self.raw) - 1:
             i += 2 if self.raw[i] == "\\" else 1
             seen += 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from flowlang.expressions.functions.compare import compare, equal
+from flowlang.expressions.functions.compare import ORDERED, compare, equal, plain
 from flowlang.expressions.functions.convert import (
     first_error,
     to_array,
@@ -100,12 +100,14 @@ def sort(env, items):
     items = to_array(items)
     if type(items) is XError:
         return items
+    kinds = {type(plain(item)) for item in items}
+    if len(kinds) == 1 and kinds <= ORDERED:  # one orderable type: a plain sort
+        return sorted(items, key=plain)
     for item in items:
         error = compare(item, items[0])
         if type(error) is XError:
             return error
-    # types are checked: the comparison below cannot fail
-    return sorted(items, key=functools.cmp_to_key(compare))
+    return sorted(items, key=functools.cmp_to_key(compare))  # pragma: no cover - types checked
 
 
 @register("unique", 1)
@@ -126,6 +128,8 @@ def count(env, value):
     """How many items an array or properties an object has."""
     if type(value) is XError:
         return value
+    if value is None:
+        return Decimal(0)
     if isinstance(value, (list, dict)):
         return Decimal(len(value))
     return XError("value isn't countable")

@@ -9,7 +9,8 @@ from decimal import Decimal
 from flowlang.expressions.values import XError, XFunction, XObject, type_name
 
 
-def _plain(value):
+def plain(value):
+    """The value an object with a default stands for."""
     while isinstance(value, XObject) and value.has_default:
         value = value.default
     return value
@@ -26,7 +27,7 @@ def _kind(value) -> str:
 def equal(a, b) -> bool:
     """Same type and same value: numbers by value, datetimes by instant, arrays and objects
     item by item."""
-    a, b = _plain(a), _plain(b)
+    a, b = plain(a), plain(b)
     if a is None or b is None:
         return a is None and b is None
     if _kind(a) != _kind(b):
@@ -42,17 +43,17 @@ def equal(a, b) -> bool:
     return a == b
 
 
-_ORDERED = (Decimal, str, dt.datetime, dt.date, dt.time, bool)
+ORDERED = frozenset({Decimal, str, dt.datetime, dt.date, dt.time, bool})
 
 
 def compare(a, b) -> int | XError:
     """-1, 0 or 1; an error for values of different types or types without an order."""
-    a, b = _plain(a), _plain(b)
+    a, b = plain(a), plain(b)
     if type(a) is XError:
         return a
     if type(b) is XError:
         return b
-    if type(a) is not type(b) or not isinstance(a, _ORDERED):
+    if type(a) is not type(b) or type(a) not in ORDERED:
         if type(a) is not type(b):
             return XError(f"can't compare {type_name(a)} with {type_name(b)}")
         return XError(f"can't compare values of type {type_name(a)}")

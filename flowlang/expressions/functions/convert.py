@@ -16,8 +16,7 @@ from flowlang.expressions.values import (
     XError,
     XFunction,
     XObject,
-    datetime_to_text,
-    number_to_text,
+    render,
     render_for_error,
 )
 
@@ -42,34 +41,8 @@ def _unwrap(value):
 
 
 def text_of(value) -> str:
-    """goflow's Render: the text a value stands for. Arrays render as `[a, b]` and objects
-    as `{k: v}` with sorted keys; an object with a default renders as that default."""
-    t = type(value)
-    if t is str:
-        return value
-    if value is None:
-        return ""
-    if t is Decimal:
-        return number_to_text(value)
-    if t is bool:
-        return "true" if value else "false"
-    if t is dt.datetime:
-        return datetime_to_text(value)
-    if t is dt.date:
-        return value.isoformat()
-    if t is dt.time:
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, XObject) and value.has_default:
-        return text_of(value.default)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {text_of(value[k])}" for k in sorted(value)) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(text_of(v) for v in value) + "]"
-    if t is XError:
-        return value.message
-    if t is XFunction:
-        return value.name
-    return str(value)
+    """goflow's Render: the text a value stands for (the value model's `render`)."""
+    return render(value)
 
 
 def to_text(value) -> str | XError:
@@ -175,7 +148,8 @@ def to_datetime(env: Environment, value) -> dt.datetime | XError:
     if t is XError:
         return value
     if t is dt.datetime:
-        return value
+        # the value model keeps datetimes aware; a naive one is read in the environment's zone
+        return value if value.tzinfo is not None else envdates.localize(value, env.timezone)
     if t is dt.date:
         return envdates.localize(dt.datetime(value.year, value.month, value.day), env.timezone)
     if t is str:

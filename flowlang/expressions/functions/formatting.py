@@ -47,11 +47,8 @@ def group_digits(number: Decimal, places: int | None, humanize: bool, env: Envir
     whole, _, fraction = text.lstrip("-").partition(".")
     symbols = env.number_format
     if humanize and len(whole) > 3:
-        groups = []
-        while len(whole) > 3:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        groups.insert(0, whole)
+        head = len(whole) % 3 or 3
+        groups = [whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)]
         whole = symbols.digit_grouping_symbol.join(groups)
     out = whole + (symbols.decimal_symbol + fraction if fraction else "")
     return ("-" if negative and any(c not in "0.," for c in text[1:]) else "") + out

@@ -92,6 +92,14 @@ def _no_constants(name):
     raise ValueError(f"invalid JSON constant {name}")
 
 
+def _number(text: str) -> Decimal:
+    number = Decimal(text)
+    # 1e999999 is valid JSON but would make a million-digit number: keep to what a double holds
+    if number and abs(number.adjusted()) > 308:
+        raise ValueError(f"number {text} is out of range")
+    return number
+
+
 @register("parse_json", 1)
 def parse_json(env, value):
     """The value the JSON `text` holds (numbers become numbers, objects objects)."""
@@ -101,7 +109,7 @@ def parse_json(env, value):
     if _depth(text) > MAX_JSON_DEPTH:
         return XError(f"JSON nested more than {MAX_JSON_DEPTH} levels")
     try:
-        return jsonlib.loads(text, parse_float=Decimal, parse_int=Decimal,
+        return jsonlib.loads(text, parse_float=_number, parse_int=_number,
                              parse_constant=_no_constants)
     except (ValueError, RecursionError) as e:
         return XError(f"unable to parse \"{text[:100]}\" as JSON: {e}")

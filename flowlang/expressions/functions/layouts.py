@@ -20,6 +20,7 @@ but not parsed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Iterator
 
@@ -57,7 +58,8 @@ class Piece:
     literal: bool
 
 
-def split_layout(layout: str, mode: str, parsing: bool = False) -> list[Piece] | XError:
+@functools.lru_cache(maxsize=256)
+def split_layout(layout: str, mode: str, parsing: bool = False) -> tuple[Piece, ...] | XError:
     """The layout as sequences and literal runs, or an error naming the first bad sequence."""
     pieces = []
     i = 0
@@ -75,7 +77,7 @@ def split_layout(layout: str, mode: str, parsing: bool = False) -> list[Piece] |
                 return XError(f"'{seq}' is not valid in a {mode} format")
             pieces.append(Piece(seq, False))
         i = j
-    return pieces
+    return tuple(pieces)
 
 
 def _offset_text(offset: dt.timedelta | None, z_for_utc: bool) -> str:
@@ -163,7 +165,8 @@ _PARSE_PATTERNS = {
 }
 
 
-def _layout_regex(pieces: list[Piece]) -> re.Pattern | XError:
+@functools.lru_cache(maxsize=256)
+def _layout_regex(pieces: tuple[Piece, ...]) -> re.Pattern | XError:
     parts, seen = [], set()
     for piece in pieces:
         if piece.literal:

@@ -20,7 +20,7 @@ from flowlang.expressions.functions.convert import (
     to_number,
     to_text,
 )
-from flowlang.expressions.functions.limits import guard_arithmetic, too_long
+from flowlang.expressions.functions.limits import guard_arithmetic, out_of_range, too_long
 from flowlang.expressions.registry import FUNCTIONS, alias, register
 from flowlang.expressions.values import XError
 
@@ -67,7 +67,8 @@ def legacy_add(env, a, b):
         except (OverflowError, ValueError):
             return XError("datetime out of range")
     if type(num1) is not XError and type(num2) is not XError:
-        return num1 + num2
+        total = num1 + num2
+        return out_of_range(total) or total
     return XError("cannot operate on non-numeric or date values")
 
 

@@ -13,7 +13,7 @@ from decimal import (
 )
 
 from flowlang.expressions.functions.convert import to_array, to_integer, to_number
-from flowlang.expressions.functions.limits import guard_arithmetic
+from flowlang.expressions.functions.limits import guard_arithmetic, out_of_range
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError
 
@@ -40,6 +40,10 @@ def abs_(env, value):
     return value if type(value) is XError else abs(value)
 
 
+_ONE = Decimal(1)
+_UNITS = {places: Decimal(1).scaleb(-places) for places in range(-100, 100)}
+
+
 def round_to(value: Decimal, places: int, rounding: str) -> Decimal:
     """Round to `places` decimals (negative: tens, hundreds...); places beyond the value's own
     precision change nothing, and hugely negative places give 0, so no bound is needed."""
@@ -50,6 +54,10 @@ def round_to(value: Decimal, places: int, rounding: str) -> Decimal:
         return Decimal(0)
     # rounding to a unit much bigger than the value: only 0 or one unit can result
     places = max(places, -(value.adjusted() + 2))
+    if value.adjusted() + places < 25 and -100 < places < 100:
+        # fits the default context (28 digits): no need for a costly local one
+        result = value.quantize(_UNITS[places], rounding=rounding)
+        return result.quantize(_ONE) if places < 0 else result
     with localcontext() as ctx:
         ctx.prec = max(value.adjusted() + 1 + max(places, 0), 1) + 2
         ctx.Emax = 999_999_999
@@ -131,7 +139,8 @@ def sum_(env, *values):
     numbers = _numbers(items)
     if type(numbers) is XError:
         return numbers
-    return sum(numbers, Decimal(0))
+    total = sum(numbers, Decimal(0))
+    return out_of_range(total) or total
 
 
 @register("mod", 2)

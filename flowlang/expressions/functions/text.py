@@ -29,14 +29,16 @@ def text(env, value):
 def simple_upper(text: str) -> str:
     """Upper case one character at a time, as Go does: a character whose upper case is
     several characters (German sharp s) stays as it is."""
-    if text.isascii():
-        return text.upper()
+    upper = text.upper()
+    if len(upper) == len(text):  # no character expanded: the same as Go's mapping
+        return upper
     return "".join(u if len(u := ch.upper()) == 1 else ch for ch in text)
 
 
 def simple_lower(text: str) -> str:
-    if text.isascii():
-        return text.lower()
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
     return "".join(u if len(u := ch.lower()) == 1 else ch for ch in text)
 
 
@@ -294,7 +296,8 @@ def url_encode(env, value):
 def html_decode(env, value):
     """`text` with HTML entities decoded."""
     value = to_text(value)
-    return value if type(value) is XError else html.unescape(value)
+    # non-breaking spaces (&nbsp;) come out as plain spaces, as in goflow
+    return value if type(value) is XError else html.unescape(value).replace("\u00a0", " ")
 
 
 @register("read_chars", 1)

@@ -12,7 +12,9 @@ from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError, XObject
 
 # scheme:path[?query][#display]
-_URN = re.compile(r"(?P<scheme>[a-z][a-z0-9]*):(?P<path>[^?#]+)(?:\?(?P<query>[^#]*))?(?:#(?P<display>.*))?", re.S)
+_URN = re.compile(
+    r"(?P<scheme>[a-z][a-z0-9]*):(?P<path>[^?#]+)(?:\?(?P<query>[^#]*))?(?:#(?P<display>.*))?", re.S
+)
 
 
 def parse_urn(text: str) -> dict | XError:

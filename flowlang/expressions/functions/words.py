@@ -7,6 +7,7 @@ every symbol (emoji, currency, math) as a word of its own, with any marks that f
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal
 
@@ -16,42 +17,60 @@ from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError
 
 
-def _is_word_char(ch: str) -> bool:
-    if ch == "_" or ch == "'":
-        return True
-    if ch.isascii():
-        return ch.isalnum()
-    return unicodedata.category(ch)[0] in "LMN"
+# Text without marks or symbols outside ASCII (the common case) is tokenized by one regex:
+# Python's `\\w` is exactly letters, digits and `_`.
+_SIMPLE_TOKENS = re.compile(r"[\w']+|[$+<=>^`|~]")
+
+# character -> "w" (word), "m" (mark), "s" (symbol) or " " (separator), filled as met
+_KINDS: dict[str, str] = {}
+_MAX_KINDS = 50_000
 
 
-def _is_mark(ch: str) -> bool:
-    return not ch.isascii() and unicodedata.category(ch)[0] == "M"
+def _kind(ch: str) -> str:
+    kind = _KINDS.get(ch)
+    if kind is None:
+        category = unicodedata.category(ch)[0]
+        kind = "w" if category in "LN" or ch in "_'" else category.lower() if category in "MS" else " "
+        if len(_KINDS) < _MAX_KINDS:
+            _KINDS[ch] = kind
+    return kind
 
 
-def _is_symbol(ch: str) -> bool:
-    return unicodedata.category(ch)[0] == "S"
+def _has_marks_or_symbols(text: str) -> bool:
+    get = _KINDS.get
+    for ch in set(text):
+        if ch > "\x7f" and (get(ch) or _kind(ch)) in "ms":
+            return True
+    return False
 
 
 def tokenize(text: str) -> list[str]:
     """The words of `text` (goflow's TokenizeString)."""
+    if text.isascii() or not _has_marks_or_symbols(text):
+        return _SIMPLE_TOKENS.findall(text)
+    get = _KINDS.get
     tokens = []
-    i, n = 0, len(text)
+    start, i, n = -1, 0, len(text)
     while i < n:
-        ch = text[i]
-        if _is_word_char(ch):
-            j = i + 1
-            while j < n and _is_word_char(text[j]):
-                j += 1
-            tokens.append(text[i:j])
-            i = j
-        elif _is_symbol(ch):
-            j = i + 1
-            while j < n and _is_mark(text[j]):
-                j += 1
-            tokens.append(text[i:j])
-            i = j
-        else:
+        kind = get(text[i]) or _kind(text[i])
+        if kind == "w" or kind == "m":
+            if start < 0:
+                start = i
             i += 1
+            continue
+        if start >= 0:
+            tokens.append(text[start:i])
+            start = -1
+        if kind == "s":  # a symbol is a word of its own, with the marks that follow it
+            j = i + 1
+            while j < n and (get(text[j]) or _kind(text[j])) == "m":
+                j += 1
+            tokens.append(text[i:j])
+            i = j
+            continue
+        i += 1
+    if start >= 0:
+        tokens.append(text[start:])
     return tokens
 
 
@@ -107,8 +126,9 @@ def remove_first_word(env, text):
     words = tokenize(text)
     if len(words) < 2:  # nothing but (maybe quoted) one word: nothing remains
         return ""
-    start = text.find(words[0])
-    return text[start + len(words[0]):].lstrip(" ")
+    # the text from where the second word starts (punctuation around the first goes with it)
+    after_first = text.find(words[0]) + len(words[0])
+    return text[text.find(words[1], after_first):]
 
 
 @register("word_count", 1, 2)
@@ -167,7 +187,9 @@ def field(env, text, index, delimiter):
     if type(sep) is XError:
         return sep
     # Go splits on an empty separator between every character
-    fields = list(text) if sep == "" else text.split(sep, index + 1)
+    fields = list(text) if sep == "" else text.split(sep)
+    if sep == " ":  # splitting on a space means splitting on runs of spaces
+        fields = [f for f in fields if f]
     if index >= len(fields):
         return ""
     return fields[index].strip()
@@ -175,14 +197,13 @@ def field(env, text, index, delimiter):
 
 @register("split", 1, 2)
 def split(env, text, delimiters=None):
-    """The pieces of `text` between any of the characters in `delimiters` (default a space),
-    empty pieces removed."""
+    """The pieces of `text` between any of the characters in `delimiters`, empty pieces
+    removed; without delimiters, the words of `text`."""
     text = to_text(text)
     if type(text) is XError:
         return text
-    chars = " " if delimiters is None else to_text(delimiters)
-    if type(chars) is XError:
-        return chars
-    pieces = split_by_chars(text, chars)
+    pieces = _words(text, delimiters)
+    if type(pieces) is XError:
+        return pieces
     error = too_many_items(len(pieces))
     return error if error else pieces

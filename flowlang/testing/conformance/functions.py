@@ -24,20 +24,6 @@ from flowlang.testing.conformance.report import Report
 SEEDED_RANDOM = "goflow's seeded random numbers are not reproducible (rand, rand_between)"
 NO_PROMPT = "the LLM prompt() function is not part of flowlang"
 
-# Go's zero time, which the tables write as {"$type": "date", "zero": true}
-_ZERO = {"date": "0001-01-01", "datetime": "0001-01-01T00:00:00Z", "time": "00:00:00"}
-
-
-def _with_zero_times(data: Any) -> Any:
-    if isinstance(data, list):
-        return [_with_zero_times(v) for v in data]
-    if isinstance(data, dict):
-        if data.get("zero") and data.get("$type") in _ZERO:
-            return {"$type": data["$type"], "value": _ZERO[data["$type"]]}
-        return {k: _with_zero_times(v) for k, v in data.items()}
-    return data
-
-
 def _callable(value: Any) -> Any:
     """Function values in the tables name a registered function: make them callable."""
     if isinstance(value, XFunction):
@@ -49,7 +35,7 @@ def _callable(value: Any) -> Any:
 
 
 def decode(data: Any) -> Any:
-    return _callable(xval.decode(_with_zero_times(data)))
+    return _callable(xval.decode(data))
 
 
 def _operators():

@@ -41,7 +41,8 @@ class Report:
     def summary(self) -> str:
         return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
 
-    def print(self, out=sys.stdout) -> None:
+    def print(self, out=None) -> None:
+        out = out if out is not None else sys.stdout  # looked up now, so captured output works
         if self.verbose:
             for failure in self.failures:
                 print(failure, file=out)

@@ -9,6 +9,10 @@ from typing import Any
 from flowlang.expressions.values import XError, XFunction, XObject, default_of, render, type_name
 
 
+# Go's zero time, which the tables write as {"$type": "date", "value": null, "zero": true}
+_ZERO = {"date": "0001-01-01", "datetime": "0001-01-01T00:00:00+00:00", "time": "00:00:00"}
+
+
 def decode(data: Any) -> Any:
     """A tagged JSON value -> a flowlang value."""
     if data is None or isinstance(data, (str, bool)):
@@ -18,6 +22,8 @@ def decode(data: Any) -> Any:
     if isinstance(data, list):
         return [decode(v) for v in data]
     tag = data.get("$type")
+    if data.get("zero") and tag in _ZERO:
+        data = {"$type": tag, "value": _ZERO[tag]}
     if tag == "number":
         return Decimal(data["value"])
     if tag == "date":
