@@ -5,7 +5,7 @@
 Evaluates the 21 templates of shared/bench/legacy_templates.json against their context with
 both engines in the same run, prints evaluations/second for each and the ratio, and lists the
 templates whose outputs differ (the dialects disagree on some things; see
-docs/benchmarks-expressions.md). Without ccl-expressions installed it runs flowlang alone.
+docs/benchmarks.md). Without ccl-expressions installed it runs flowlang alone.
 """
 
 from __future__ import annotations

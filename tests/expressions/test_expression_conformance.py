@@ -7,7 +7,7 @@ from flowlang.testing.conformance import legacy as legacy_runner
 from flowlang.testing.conformance.report import Report
 
 # Legacy templates whose meaning collides with a modern one: the modern reading wins
-# (see docs/conformance-expressions.md, "Legacy migrations").
+# (see docs/conformance.md, "Expressions").
 KNOWN_LEGACY_DEVIATIONS = {
     "migrations line 43 '@contact.groups'",  # modern: the array of groups; legacy: names joined by ","
     "migrations line 92 '@parent.contact.groups'",  # the same, on the parent's contact
