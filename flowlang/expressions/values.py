@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import math
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Callable
 
 import attrs
@@ -244,16 +245,21 @@ def to_number(value: Value) -> Decimal | XError:
     if t is int or t is float:  # a host that passed plain Python numbers
         return from_json(value) if t is int or math.isfinite(value) else XError(f"unable to convert {value} to a number")
     if t is str:
-        text = value.strip()
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            number = None
-        # Python's Decimal also reads exponents, `1_000` and NaN/Infinity; goflow reads none of them
-        if number is not None and number.is_finite() and "e" not in text.lower() and "_" not in text and text:
+        number = parse_number(value)
+        if number is not None:
             return number
         return XError(f'unable to convert "{value}" to a number')
     return XError(f"unable to convert {render_for_error(value)} to a number")
+
+
+# goflow reads plain decimals only: no exponents, `_`, NaN/Infinity or signs but a leading minus
+_PLAIN_DECIMAL = re.compile(r"-?(?:[0-9]+|[0-9]+\.[0-9]+|\.[0-9]+)", re.ASCII)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The number a text is, trimmed, in goflow's plain decimal syntax; None if it is not one."""
+    text = text.strip()
+    return Decimal(text) if _PLAIN_DECIMAL.fullmatch(text) else None
 
 
 def render_for_error(value: Value) -> str:

@@ -7,8 +7,7 @@ so a function body reads: `text = to_text(arg); if type(text) is XError: return 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flowlang.env import dates as envdates
 from flowlang.env.environment import Environment
@@ -18,10 +17,9 @@ from flowlang.expressions.values import (
     XObject,
     render,
     render_for_error,
+    to_number as values_to_number,
 )
 
-# goflow accepts plain decimals only: no exponents, no signs other than a leading minus
-_NUMBER = re.compile(r"-?(?:[0-9]+|[0-9]+\.[0-9]+|\.[0-9]+)", re.ASCII)
 
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 
@@ -51,29 +49,9 @@ def to_text(value) -> str | XError:
     return text_of(value)
 
 
-def parse_number(text: str) -> Decimal | None:
-    text = text.strip()
-    if not _NUMBER.fullmatch(text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern only admits valid decimals
-        return None
-
-
 def to_number(value) -> Decimal | XError:
     """Numbers, numeric text and objects whose default is one; else goflow's error."""
-    value = _unwrap(value)
-    t = type(value)
-    if t is Decimal:
-        return value
-    if t is XError:
-        return value
-    if t is str:
-        number = parse_number(value)
-        if number is not None:
-            return number
-    return XError(f"unable to convert {describe(value)} to a number")
+    return values_to_number(value)
 
 
 def to_integer(value) -> int | XError:
