@@ -5,7 +5,8 @@ from flowlang.vm.events import (
     WebhookResponse,
 )
 from flowlang.vm.limits import DEFAULT_LIMITS, Limits
-from flowlang.vm.machine import Step, pending_call, resume, start
+from flowlang.vm.machine import Step
+from flowlang.vm.resume import pending_call, resume, start
 from flowlang.vm.session import Contact, Result, Session, dumps, loads
 
 __all__ = [

@@ -1,12 +1,12 @@
-"""The interpreter: (program, session, input) -> (new session, effects). No I/O happens here.
+"""The interpreter's loop and what each instruction does. No I/O happens here.
 
 All control lives in one small loop over instructions; each opcode is one function in
 HANDLERS, which returns the next pc or None when the session must hand control back to the host.
+Entering the loop (start, resume with an input) is flowlang.vm.resume.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import urllib.parse
 from typing import Callable
@@ -16,14 +16,11 @@ import attrs
 from flowlang import rules
 from flowlang.compiler.program import Instruction, Program
 from flowlang.env import Environment
-from flowlang.errors import ResumeError, SessionError
 from flowlang.expressions.values import XError, render
 from flowlang.vm import events as ev
 from flowlang.vm.context import build_context
-from flowlang.vm.limits import DEFAULT_LIMITS, Limits
-from flowlang.vm.session import (
-    ACTIVE, COMPLETED, FAILED, WAITING, Contact, Frame, Message, PathStep, Result, Session, check_program,
-)
+from flowlang.vm.limits import Limits
+from flowlang.vm.session import ACTIVE, COMPLETED, FAILED, WAITING, Frame, PathStep, Result, Session
 
 
 @attrs.frozen
@@ -38,7 +35,7 @@ class Step:
         return [e for e in self.effects if isinstance(e, ev.SendMessage)]
 
 
-class _Run:
+class Sprint:
     """One sprint: runs from a pc until the session waits, completes or fails."""
 
     def __init__(self, program: Program, session: Session, env: Environment, limits: Limits):
@@ -132,10 +129,10 @@ class _Run:
         self.session.modified_on = self.now
 
 
-Handler = Callable[[_Run, int, Instruction], "int | None"]
+Handler = Callable[[Sprint, int, Instruction], "int | None"]
 
 
-def _node(run: _Run, pc: int, ins: Instruction) -> int | None:
+def _node(run: Sprint, pc: int, ins: Instruction) -> int | None:
     (label_k,) = ins.args
     label = run.program.constant(label_k)
     run.session.sprint_steps += 1
@@ -149,7 +146,7 @@ def _node(run: _Run, pc: int, ins: Instruction) -> int | None:
     return pc + 1
 
 
-def _send(run: _Run, pc: int, ins: Instruction) -> int:
+def _send(run: Sprint, pc: int, ins: Instruction) -> int:
     text_k, replies = ins.args
     text = run.render(text_k, pc)
     if len(text) > run.limits.max_message_length:
@@ -160,7 +157,7 @@ def _send(run: _Run, pc: int, ins: Instruction) -> int:
     return pc + 1
 
 
-def _wait(run: _Run, pc: int, ins: Instruction) -> None:
+def _wait(run: Sprint, pc: int, ins: Instruction) -> None:
     _result_k, timeout, _timeout_pc = ins.args
     run.suspend(pc, "reply")
     run.session.wait_started_on = run.now
@@ -169,7 +166,7 @@ def _wait(run: _Run, pc: int, ins: Instruction) -> None:
     return None
 
 
-def _webhook(run: _Run, pc: int, ins: Instruction) -> None:
+def _webhook(run: Sprint, pc: int, ins: Instruction) -> None:
     method_k, url_k, headers_k, body_k, timeout, result_k, _ok, _ko = ins.args
     run.session.sprint_webhooks += 1
     if run.session.sprint_webhooks > run.limits.max_webhooks_per_sprint:
@@ -202,26 +199,13 @@ def _webhook(run: _Run, pc: int, ins: Instruction) -> None:
     return None
 
 
-def pending_call(session: Session) -> ev.CallWebhook | None:
-    """The webhook a session saved mid-call is waiting for, to perform it (again) after a restart;
-    None when it is not waiting for a webhook."""
-    call = session.webhook or {}
-    request = call.get("request")
-    if session.status != WAITING or session.waiting_for != "webhook" or not isinstance(request, dict):
-        return None
-    return ev.CallWebhook(
-        call["method"], call["url"], tuple((str(a), str(b)) for a, b in request.get("headers", [])),
-        request.get("body"), request.get("timeout"), request.get("result_name"), request.get("node", ""),
-    )
-
-
 def url_escape(text: str) -> str:
     """Values inserted into a webhook URL are escaped (as goflow does), so a reply like
     `A&B 12` cannot add parameters or break the URL."""
     return urllib.parse.quote(text, safe="")
 
 
-def default_body(run: _Run) -> dict:
+def default_body(run: Sprint) -> dict:
     """What a POST without a body sends, as the webhook guide describes: the contact, the last
     message and every result collected so far."""
     s = run.session
@@ -237,7 +221,7 @@ def default_body(run: _Run) -> dict:
     }
 
 
-def _route(run: _Run, pc: int, ins: Instruction) -> int:
+def _route(run: Sprint, pc: int, ins: Instruction) -> int:
     operand_k, result_k, cases, other_category_k, other_pc = ins.args
     operand = run.value(operand_k, pc)
     if isinstance(operand, XError):
@@ -261,14 +245,14 @@ def _route(run: _Run, pc: int, ins: Instruction) -> int:
     return other_pc
 
 
-def _set_result(run: _Run, pc: int, ins: Instruction) -> int:
+def _set_result(run: Sprint, pc: int, ins: Instruction) -> int:
     name_k, value_k = ins.args
     value = run.render(value_k, pc)
     run.save_result(pc, name_k, value, None, None)
     return pc + 1
 
 
-def _set_contact(run: _Run, pc: int, ins: Instruction) -> int:
+def _set_contact(run: Sprint, pc: int, ins: Instruction) -> int:
     field_k, value_k = ins.args
     field = run.program.constant(field_k)
     value = run.render(value_k, pc)
@@ -286,11 +270,11 @@ def _set_contact(run: _Run, pc: int, ins: Instruction) -> int:
     return pc + 1
 
 
-def _jump(run: _Run, pc: int, ins: Instruction) -> int:
+def _jump(run: Sprint, pc: int, ins: Instruction) -> int:
     return ins.args[0]
 
 
-def _call(run: _Run, pc: int, ins: Instruction) -> int | None:
+def _call(run: Sprint, pc: int, ins: Instruction) -> int | None:
     flow_k, entry = ins.args
     if len(run.session.stack) >= run.limits.max_call_depth:
         run.fail(pc, f"subflows nested deeper than {run.limits.max_call_depth} calling "
@@ -306,7 +290,7 @@ def _call(run: _Run, pc: int, ins: Instruction) -> int | None:
     return entry
 
 
-def _end(run: _Run, pc: int, ins: Instruction) -> int | None:
+def _end(run: Sprint, pc: int, ins: Instruction) -> int | None:
     if run.session.stack:
         frame = run.session.stack.pop()
         run.session.child = run.session.results
@@ -334,103 +318,3 @@ HANDLERS: dict[str, Handler] = {
     "CALL": _call,
     "END": _end,
 }
-
-
-# -- resuming -------------------------------------------------------------------------------
-
-
-def _on_reply(run: _Run, pc: int, ins: Instruction, message: ev.MessageIn) -> int:
-    result_k, _timeout, _timeout_pc = ins.args
-    run.session.input = Message(message.text, list(message.attachments), run.now)
-    run.changed()
-    run.save_result(pc, result_k, message.text, "All Responses", message.text)
-    return pc + 1
-
-
-def _on_timeout(run: _Run, pc: int, ins: Instruction) -> int:
-    result_k, _timeout, timeout_pc = ins.args
-    if timeout_pc is None:
-        raise ResumeError(f"the wait in node {run.program.node_of(pc)!r} has no timeout to fire")
-    run.save_result(pc, result_k, "", "No Response", "")
-    return timeout_pc
-
-
-def _on_webhook(run: _Run, pc: int, ins: Instruction, response: ev.WebhookResponse) -> int:
-    method_k, _url, _headers, _body, _timeout, result_k, success_pc, failure_pc = ins.args
-    ok = 200 <= response.status < 300
-    parsed = None
-    body = response.body or ""
-    if body and len(body.encode("utf-8", "replace")) <= run.limits.max_webhook_json:
-        try:
-            parsed = json.loads(body)
-        except ValueError:
-            parsed = None
-    elif body:
-        run.log("warning", f"webhook response of {len(body)} characters is too large to read as JSON", pc)
-    url = (run.session.webhook or {}).get("url", "")
-    run.session.webhook = {"method": run.program.constant(method_k), "url": url, "status": response.status,
-                           "body": body[:10_000] if parsed is None else None, "json": parsed}
-    if response.error:
-        run.log("error", f"webhook failed: {response.error}", pc)
-    category = "Success" if ok else "Failure"
-    method = run.program.constant(method_k)
-    run.save_result(pc, result_k, str(response.status), category, f"{method} {url}",
-                    parsed if isinstance(parsed, dict) else None)
-    if result_k is None and isinstance(parsed, dict):
-        run.session.extra.update(parsed)
-    run.changed()
-    return success_pc if ok else failure_pc
-
-
-def _copy(session: Session) -> Session:
-    return copy.deepcopy(session)
-
-
-def start(program: Program, *, env: Environment | None = None, contact: dict | Contact | None = None,
-          globals: dict | None = None, limits: Limits = DEFAULT_LIMITS) -> Step:
-    """Start a new session at the program's first node and run until it must wait."""
-    env = env or Environment()
-    session = Session(program.hash, program.flow_id)
-    session.contact = contact if isinstance(contact, Contact) else Contact.from_dict(contact)
-    session.globals = dict(globals or {})
-    run = _Run(program, session, env, limits)
-    session.created_on = run.now
-    run.run(0)
-    return Step(session, tuple(run.effects))
-
-
-def resume(program: Program, session: Session, input: ev.Input, *, env: Environment | None = None,
-           limits: Limits = DEFAULT_LIMITS) -> Step:
-    """Resume a waiting session with what happened; returns the new session (the given one is
-    not modified) and the effects.
-
-    Raises SessionError if the session belongs to another program, ResumeError if it is not
-    waiting for this kind of input.
-    """
-    env = env or Environment()
-    check_program(session, program)
-    if session.status != WAITING:
-        raise ResumeError(f"the session is {session.status}, not waiting: start a new session")
-    session = _copy(session)
-    pc = program.labels.get(session.node, 0) + session.offset if session.node else session.offset
-    if not 0 <= pc < len(program.code):
-        raise SessionError("corrupt session: its position is outside the program")
-    ins = program.code[pc]
-    run = _Run(program, session, env, limits)
-    if isinstance(input, (ev.MessageIn, ev.WaitTimeout)):
-        if session.waiting_for != "reply" or ins.op != "WAIT":
-            raise ResumeError(f"the session is waiting for {session.waiting_for}, not a reply")
-        session.sprint_steps = 0
-        session.sprint_instructions = 0
-        session.sprint_webhooks = 0
-        session.wait_started_on = None
-        session.wait_timeout = None
-        next_pc = _on_reply(run, pc, ins, input) if isinstance(input, ev.MessageIn) else _on_timeout(run, pc, ins)
-    elif isinstance(input, ev.WebhookResponse):
-        if session.waiting_for != "webhook" or ins.op != "WEBHOOK":
-            raise ResumeError(f"the session is waiting for {session.waiting_for}, not a webhook response")
-        next_pc = _on_webhook(run, pc, ins, input)
-    else:
-        raise ResumeError(f"unknown input {type(input).__name__}")
-    run.run(next_pc)
-    return Step(session, tuple(run.effects))
