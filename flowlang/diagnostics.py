@@ -122,7 +122,7 @@ class Diagnostic:
         lines = [self.headline()]
         if source is not None:
             text_lines = source.split("\n")  # not splitlines(): U+2028 is not a line end to the parser
-            if 1 <= self.span.line <= len(text_lines):
+            if 1 <= self.span.line <= len(text_lines) and text_lines[self.span.line - 1].strip():
                 line = text_lines[self.span.line - 1].replace("\t", " ")
                 width = (self.span.end_column - self.span.column) if self.span.end_line == self.span.line else 1
                 width = max(1, min(width, len(line) - self.span.column + 2))
