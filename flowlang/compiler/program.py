@@ -142,12 +142,12 @@ class Program:
         """Load a program saved by `to_json`; refuses anything else with a FormatError."""
         try:
             data = json.loads(text)
-        except (ValueError, UnicodeDecodeError) as e:
-            raise FormatError(f"not a compiled flowlang program (invalid JSON: {e})") from None
+        except (ValueError, UnicodeDecodeError, RecursionError) as e:
+            raise FormatError(f"not a compiled flowlang program (invalid JSON: {type(e).__name__})") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise FormatError("not a compiled flowlang program (no 'flowlang-program' format marker)")
         version = data.get("format_version")
-        if not isinstance(version, int) or version > FORMAT_VERSION:
+        if type(version) is not int or version > FORMAT_VERSION:
             raise FormatError(
                 f"this program was compiled by a newer flowlang (format {version}); "
                 f"this version reads format {FORMAT_VERSION}: upgrade flowlang or recompile"
@@ -167,10 +167,16 @@ class Program:
                 flows={str(k): FlowInfo(int(v["entry"]), str(data["source"].get("flows", {}).get(k, "")),
                                         str(v["title"])) for k, v in data.get("flows", {}).items()},
             )
+            if not all(isinstance(v, str) for v in (program.flow_id, program.title, program.source_path)):
+                raise FormatError("corrupt compiled program: its flow id, title and source path must be text")
         except FormatError:
             raise
-        except (KeyError, TypeError, ValueError) as e:
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise FormatError(f"corrupt compiled program: {type(e).__name__}: {e}") from None
+        if program.language_version > LANGUAGE_VERSION:
+            raise FormatError(
+                f"this program was compiled for a newer language (version {program.language_version}); "
+                f"this flowlang runs version {LANGUAGE_VERSION}: upgrade flowlang or recompile")
         if data.get("hash") != program.hash:
             raise FormatError("corrupt compiled program: its content does not match its hash")
         problem = program.find_problem()
@@ -183,6 +189,8 @@ class Program:
         constant index, a jump target out of range), so a hand-edited program is refused at
         load time instead of failing mid-conversation."""
         size, pool = len(self.code), len(self.constants)
+        if not size or self.code[-1].op not in ("END", "JUMP"):
+            return "the code does not end with END or JUMP, so a session could run off its end"
 
         def fits(kind: str, value) -> bool:
             if kind.endswith("?") and value is None:

@@ -74,12 +74,28 @@ Effect = SendMessage | CallWebhook | WaitForReply | SessionEnded | LogEntry
 # -- inputs: host -> VM -------------------------------------------------------------------
 
 
+def _text(_instance, attribute, value) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be text (str), not {type(value).__name__}")
+
+
+def _texts(_instance, attribute, value) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{attribute.name} must be a tuple of text")
+
+
+def _status(_instance, attribute, value) -> None:
+    if type(value) is not int or not 0 <= value <= 999:
+        raise TypeError(f"status must be an HTTP status code (int) or 0, not {value!r}")
+
+
 @attrs.frozen
 class MessageIn:
-    """A message from the contact."""
+    """A message from the contact. Inputs check their fields when built, so a host bug is
+    reported where it happens, not deep inside the interpreter."""
 
-    text: str
-    attachments: tuple[str, ...] = ()
+    text: str = attrs.field(validator=_text)
+    attachments: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_texts)
 
 
 @attrs.frozen
@@ -90,11 +106,11 @@ class WebhookResponse:
     refused, timeout, refused by policy): then `error` says why. `body` is the response text.
     """
 
-    status: int
-    body: str = ""
+    status: int = attrs.field(validator=_status)
+    body: str = attrs.field(default="", validator=_text)
     headers: tuple[tuple[str, str], ...] = ()
     elapsed_ms: int = 0
-    error: str | None = None
+    error: str | None = attrs.field(default=None, validator=attrs.validators.optional(_text))
     request: str = ""  # the request as sent, for the webhook log
 
 

@@ -19,8 +19,10 @@ class Limits:
     max_call_depth: int = 10
     # Path entries kept in a session; older ones are dropped so a long-lived session stays small.
     max_path_length: int = 500
-    # Largest webhook body that is parsed as JSON for @extra (bytes).
+    # Largest webhook body that is parsed as JSON for @extra (bytes), and its deepest nesting:
+    # deeper JSON would not survive the session's next save, so it is kept as text.
     max_webhook_json: int = 256 * 1024
+    max_webhook_json_depth: int = 64
     # Longest message a flow may send (characters); longer text is truncated with an ellipsis.
     max_message_length: int = 10_000
 

@@ -7,7 +7,6 @@ response at WEBHOOK), then hands over to the loop in flowlang.vm.machine.
 from __future__ import annotations
 
 import copy
-import json
 
 from flowlang.compiler.program import Instruction, Program
 from flowlang.env import Environment
@@ -15,27 +14,32 @@ from flowlang.errors import ResumeError, SessionError
 from flowlang.vm import events as ev
 from flowlang.vm.limits import DEFAULT_LIMITS, Limits
 from flowlang.vm.machine import Step, Sprint
+from flowlang.vm.payloads import clean_text, parse_json
 from flowlang.vm.session import WAITING, Contact, Message, Session, check_program
 
 
 def pending_call(session: Session) -> ev.CallWebhook | None:
     """The webhook a session saved mid-call is waiting for, to perform it (again) after a restart;
     None when it is not waiting for a webhook."""
+    if session.status != WAITING or session.waiting_for != "webhook":
+        return None
     call = session.webhook or {}
     request = call.get("request")
-    if session.status != WAITING or session.waiting_for != "webhook" or not isinstance(request, dict):
-        return None
-    return ev.CallWebhook(
-        call["method"], call["url"], tuple((str(a), str(b)) for a, b in request.get("headers", [])),
-        request.get("body"), request.get("timeout"), request.get("result_name"), request.get("node", ""),
-    )
+    try:
+        return ev.CallWebhook(
+            call["method"], call["url"], tuple((str(a), str(b)) for a, b in request.get("headers", [])),
+            request.get("body"), request.get("timeout"), request.get("result_name"), request.get("node", ""),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise SessionError("corrupt session: the webhook request it waits for is not readable") from None
 
 
 def _on_reply(run: Sprint, pc: int, ins: Instruction, message: ev.MessageIn) -> int:
     result_k, _timeout, _timeout_pc = ins.args
-    run.session.input = Message(message.text, list(message.attachments), run.now)
+    text = clean_text(message.text)
+    run.session.input = Message(text, [clean_text(a) for a in message.attachments], run.now)
     run.changed()
-    run.save_result(pc, result_k, message.text, "All Responses", message.text)
+    run.save_result(pc, result_k, text, "All Responses", text)
     return pc + 1
 
 
@@ -50,32 +54,23 @@ def _on_timeout(run: Sprint, pc: int, ins: Instruction) -> int:
 def _on_webhook(run: Sprint, pc: int, ins: Instruction, response: ev.WebhookResponse) -> int:
     method_k, _url, _headers, _body, _timeout, result_k, success_pc, failure_pc = ins.args
     ok = 200 <= response.status < 300
-    parsed = None
-    body = response.body or ""
-    if body and len(body.encode("utf-8", "replace")) <= run.limits.max_webhook_json:
-        try:
-            parsed = json.loads(body)
-        except ValueError:
-            parsed = None
-    elif body:
-        run.log("warning", f"webhook response of {len(body)} characters is too large to read as JSON", pc)
+    body = clean_text(response.body or "")
+    parsed, problem = parse_json(body, run.limits.max_webhook_json, run.limits.max_webhook_json_depth) \
+        if body else (None, None)
+    if problem:
+        run.log("warning", f"webhook: {problem}", pc)
+    method = run.program.constant(method_k)
     url = (run.session.webhook or {}).get("url", "")
-    run.session.webhook = {"method": run.program.constant(method_k), "url": url, "status": response.status,
+    run.session.webhook = {"method": method, "url": url, "status": response.status,
                            "body": body[:10_000] if parsed is None else None, "json": parsed}
     if response.error:
-        run.log("error", f"webhook failed: {response.error}", pc)
-    category = "Success" if ok else "Failure"
-    method = run.program.constant(method_k)
-    run.save_result(pc, result_k, str(response.status), category, f"{method} {url}",
-                    parsed if isinstance(parsed, dict) else None)
-    if result_k is None and isinstance(parsed, dict):
-        run.session.extra.update(parsed)
+        run.log("error", f"webhook failed: {clean_text(response.error)}", pc)
+    extra = parsed if isinstance(parsed, dict) else None
+    if extra is not None and result_k is None:
+        run.session.extra.update(extra)  # a saved result merges its extra into @extra itself
+    run.save_result(pc, result_k, str(response.status), "Success" if ok else "Failure", f"{method} {url}", extra)
     run.changed()
     return success_pc if ok else failure_pc
-
-
-def _copy(session: Session) -> Session:
-    return copy.deepcopy(session)
 
 
 def start(program: Program, *, env: Environment | None = None, contact: dict | Contact | None = None,
@@ -103,14 +98,16 @@ def resume(program: Program, session: Session, input: ev.Input, *, env: Environm
     check_program(session, program)
     if session.status != WAITING:
         raise ResumeError(f"the session is {session.status}, not waiting: start a new session")
-    session = _copy(session)
+    session = copy.deepcopy(session)
     pc = program.labels.get(session.node, 0) + session.offset if session.node else session.offset
     if not 0 <= pc < len(program.code):
         raise SessionError("corrupt session: its position is outside the program")
     ins = program.code[pc]
+    if {"reply": "WAIT", "webhook": "WEBHOOK"}.get(session.waiting_for) != ins.op:
+        raise SessionError(f"corrupt session: it waits for {session.waiting_for} at a {ins.op} instruction")
     run = Sprint(program, session, env, limits)
     if isinstance(input, (ev.MessageIn, ev.WaitTimeout)):
-        if session.waiting_for != "reply" or ins.op != "WAIT":
+        if session.waiting_for != "reply":
             raise ResumeError(f"the session is waiting for {session.waiting_for}, not a reply")
         session.sprint_steps = 0
         session.sprint_instructions = 0
@@ -119,7 +116,7 @@ def resume(program: Program, session: Session, input: ev.Input, *, env: Environm
         session.wait_timeout = None
         next_pc = _on_reply(run, pc, ins, input) if isinstance(input, ev.MessageIn) else _on_timeout(run, pc, ins)
     elif isinstance(input, ev.WebhookResponse):
-        if session.waiting_for != "webhook" or ins.op != "WEBHOOK":
+        if session.waiting_for != "webhook":
             raise ResumeError(f"the session is waiting for {session.waiting_for}, not a webhook response")
         next_pc = _on_webhook(run, pc, ins, input)
     else:

@@ -155,12 +155,12 @@ def loads(text: str | bytes, program=None) -> Session:
     """
     try:
         data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as e:
-        raise SessionError(f"corrupt session: not valid JSON ({e})") from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as e:
+        raise SessionError(f"corrupt session: not valid JSON ({type(e).__name__})") from None
     if not isinstance(data, dict) or data.pop("format", None) != SESSION_FORMAT:
         raise SessionError("corrupt session: not a saved flowlang session")
     version = data.pop("version", None)
-    if not isinstance(version, int):
+    if type(version) is not int:
         raise SessionError("corrupt session: no format version")
     if version > SESSION_VERSION:
         raise SessionError(
@@ -169,6 +169,8 @@ def loads(text: str | bytes, program=None) -> Session:
         )
     try:
         session = _converter.structure(data, Session)
+    except RecursionError:
+        raise SessionError("corrupt session: nested too deeply") from None
     except Exception as e:  # cattrs raises grouped validation errors of many kinds
         detail = "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)
         raise SessionError(f"corrupt session: {detail}") from None
@@ -186,9 +188,15 @@ def check_program(session: Session, program) -> None:
             f"the program given is flow {program.flow_id!r}, {program.hash[:19]}: it was changed or is a "
             "different flow, so the saved position cannot be trusted"
         )
-    for node in [session.node] + [frame.node for frame in session.stack]:
-        if node is not None and node not in program.labels:
+    positions = [(session.node, session.offset)] + [(frame.node, frame.offset) for frame in session.stack]
+    for node, offset in positions:
+        if node is None:
+            continue
+        if node not in program.labels:
             raise SessionError(f"corrupt session: node {node!r} is not in the program")
+        pc = program.labels[node] + offset
+        if offset < 0 or pc >= len(program.code) or (offset and program.node_of(pc) != node):
+            raise SessionError(f"corrupt session: position {offset} is outside node {node!r}")
     flows = {program.flow_id, *program.flows}
     for flow in [session.flow] + [frame.flow for frame in session.stack]:
         if flow is not None and flow not in flows:

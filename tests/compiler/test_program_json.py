@@ -169,3 +169,23 @@ def test_a_route_naming_an_unknown_rule_is_refused():
     forged = Instruction("ROUTE", (operand, result, ((label_k, args, category, target),), other_category, other_pc),
                          p.code[1].line)
     refused(_rehashed(p, 1, forged))
+
+
+def test_a_program_that_could_run_off_its_end_is_refused_even_with_a_matching_hash():
+    p = compile_source('flow d\nstart:\n    send "a"\n').program
+    refused(_rehashed(p, len(p.code) - 1, Instruction("SEND", (0, ()), 3)))
+
+
+def test_a_program_for_a_newer_language_is_refused():
+    data = json.loads(compile_source('flow d\nstart:\n    send "a"\n').program.to_json())
+    data["language_version"] = LANGUAGE_VERSION + 1
+    with pytest.raises(FormatError, match="newer language"):
+        Program.from_json(json.dumps(data))
+
+
+@pytest.mark.parametrize("path", [5, None])
+def test_a_source_path_that_is_not_text_is_refused(path):
+    data = json.loads(compile_source('flow d\nstart:\n    send "a"\n').program.to_json())
+    data["source"]["path"] = path
+    with pytest.raises(FormatError):
+        Program.from_json(json.dumps(data))
