@@ -157,11 +157,15 @@ class _Parser:
             token = self.peek()
             raise ParseError(token[2], token[3], f"expression nested too deeply (more than {self.max_depth} levels)")
         left = self.prefix()
+        chain = 0  # `a & b & c ...` nests to the left: each link deepens the tree by one
         while True:
             token = self.peek()
             binding = _BINDING.get(token[1]) if token[0] == "op" else None
             if binding is None or binding <= right_binding:
                 break
+            chain += 1
+            if self.depth + chain > self.max_depth:
+                raise ParseError(token[2], token[3], f"expression nested too deeply (more than {self.max_depth} levels)")
             self.next()
             right = self.expression(binding)
             left = Binary(token[1], left, right, left.start, right.end)

@@ -109,3 +109,10 @@ def test_reference_inside_an_expression_points_at_the_reference():
     #            col 10 is the quote, `flow.nope` is columns 13-21
     d = the('    send "@(flow.nope & 1)"\n', "FL031")
     assert where(d) == (4, 13, 22)
+
+
+def test_a_very_long_operator_chain_is_a_diagnostic_not_a_crash():
+    source = 'flow x\nstart:\n    send "@(' + " & ".join(["1"] * 800) + ')"\n'
+    result = compile_source(source, "x.flow")
+    assert [d.code for d in result.errors] == ["FL030"]
+    assert "nested too deeply" in result.errors[0].message
