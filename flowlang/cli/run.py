@@ -23,7 +23,7 @@ from flowlang.errors import FlowlangError, SessionError
 from flowlang.host.engine import Engine
 from flowlang.host.fixtures import FixtureError, FixtureTransport
 from flowlang.host.webhooks import HttpxWebhooks
-from flowlang.vm.session import Session, dumps, loads
+from flowlang.vm.session import Contact, ContactError, Session, dumps, loads
 
 TIMEOUT_COMMAND = "/timeout"
 QUIT_COMMANDS = ("/quit", "/exit")
@@ -52,6 +52,10 @@ def run(
 ) -> None:
     """Run a flow (.flow or .flowc) as a conversation in the terminal."""
     contact = parse_pairs(contact_pairs, "--contact")
+    try:
+        Contact.from_dict(contact)  # refuse a malformed contact here, as an option error
+    except ContactError as e:
+        raise click.BadParameter(str(e), param_hint="--contact") from None
     globals_ = parse_pairs(global_pairs, "--global")
     env = _environment(timezone)
     loaded = load_or_exit(file)

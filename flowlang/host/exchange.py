@@ -33,6 +33,10 @@ def check_url(policy: WebhookPolicy, request: httpx.Request) -> None:
 
 def build_request(client: httpx.Client | httpx.AsyncClient, call: CallWebhook, timeout: float) -> httpx.Request:
     """The request for a call; raises ValueError-like errors for URLs/headers httpx refuses."""
+    url = httpx.URL(call.url)
+    if url.scheme not in ("http", "https") or not url.host:
+        # a template that rendered to nothing or to a path (`@globals.base/orders` with no global)
+        raise httpx.InvalidURL(f"{call.url!r} is not an absolute http(s) URL")
     return client.build_request(
         call.method.upper(),
         call.url,

@@ -164,6 +164,9 @@ def _parse_entry(entry: Any, where: str) -> Fixture:
     headers = entry.get("headers", {})
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
         raise FixtureError(f'{where}: "headers" must be an object of strings')
+    for name, value in headers.items():
+        if not (name.isascii() and value.isascii()) or "\n" in name + value or "\r" in name + value:
+            raise FixtureError(f'{where}: header {name!r} must be ASCII text on one line, as HTTP sends it')
     delay = entry.get("delay_ms", 0)
     if not isinstance(delay, (int, float)) or isinstance(delay, bool) or delay < 0:
         raise FixtureError(f'{where}: "delay_ms" must be a number of milliseconds')

@@ -172,3 +172,34 @@ def test_a_bad_session_file_is_one_line(flowlang, examples, tmp_path):
     flowlang("run", other, "--session", saved.with_name("other.json"), input="")
     result = flowlang("run", examples / "order_status.flow", "--session", saved.with_name("other.json"), input="")
     assert result.exit_code == 1 and "another program" in result.stderr
+
+
+def test_a_malformed_contact_is_an_option_error_not_a_crash():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "flowlang", "run", "examples/order_status.flow", "--contact", "urns=x"],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "Invalid value for --contact: contact urns must be a list" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_a_relative_webhook_url_fails_the_call_not_the_run(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    flow = tmp_path / "rel.flow"
+    flow.write_text('flow rel "Rel"\n\nstart:\n    webhook GET "@globals.base/orders" as call\n'
+                    '    send "status @flow.call"\n')
+    fixtures = tmp_path / "any.json"
+    fixtures.write_text(json.dumps([{"url_pattern": ".*", "status": 200, "json": {}}]))
+    done = subprocess.run(
+        [sys.executable, "-m", "flowlang", "run", str(flow), "--webhook-fixtures", str(fixtures)],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "not an absolute http(s) URL" in done.stdout and "status 0" in done.stdout

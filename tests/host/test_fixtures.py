@@ -159,3 +159,8 @@ def test_a_bad_charset_or_body_encoding_does_not_crash():
     ])
     assert webhooks(CallWebhook("GET", "https://a.example/")).status == 200
     assert webhooks(CallWebhook("GET", "https://b.example/")).status in (0, 200)
+
+
+def test_a_header_http_cannot_send_is_refused_when_the_fixtures_are_read():
+    with pytest.raises(FixtureError, match="ASCII"):
+        parse_fixtures([{"url_pattern": ".*", "headers": {"X-A": "\u20ac"}}])

@@ -18,7 +18,7 @@ from flowlang.host.webhooks import HttpxWebhooks
 from flowlang.testing.transcript.format import (
     WILDCARD, Case, Line, Transcript, TranscriptSyntaxError, load_transcript, parse_now,
 )
-from flowlang.vm.session import Session, dumps, loads
+from flowlang.vm.session import ContactError, Session, dumps, loads
 
 
 @attrs.frozen
@@ -59,7 +59,11 @@ class _Conversation:
 
     def ensure_started(self) -> None:
         if self.session is None:
-            self.session, turn = self.engine.start(contact=self.case.setup.contact, globals=self.case.setup.globals)
+            try:
+                self.session, turn = self.engine.start(contact=self.case.setup.contact,
+                                                       globals=self.case.setup.globals)
+            except ContactError as e:
+                raise _Stop(self.case.line, f"bad contact: {e}") from None
             self.take(turn)
 
     def step(self, line: Line) -> None:
