@@ -186,4 +186,8 @@ def combine(env: Environment, date: dt.date, offset: dt.timedelta) -> dt.datetim
 def localize(naive: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     """Attach a zone to a wall-clock time; a time skipped by a DST change moves forward by the
     size of the gap, as Go's time.Date does."""
-    return naive.replace(tzinfo=zone).astimezone(dt.timezone.utc).astimezone(zone)
+    local = naive.replace(tzinfo=zone)
+    try:
+        return local.astimezone(dt.timezone.utc).astimezone(zone)
+    except OverflowError:  # the first or last day of year 1..9999: no DST gap to skip there
+        return local

@@ -7,13 +7,12 @@ value too, never a traceback.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from flowlang.expressions.evaluation import Evaluation
 from flowlang.expressions.limits import DEFAULT_LIMITS
 from flowlang.expressions.registry import FunctionSpec
-from flowlang.expressions.values import XError, XFunction, render, render_for_error
+from flowlang.expressions.values import XError, XFunction, render_for_error
 
 BUDGET_EXCEEDED = "expression too expensive: evaluation budget exceeded"
 CHARS_PER_COST = 1000
@@ -36,15 +35,6 @@ def _wrap(name: str, error: XError) -> XError:
     if error.message.startswith(prefix):  # the function wrapped it already
         return error
     return XError(prefix + error.message)
-
-
-def _precheck(spec: FunctionSpec, args: list, limits) -> XError | None:
-    """Refuse calls whose result is known in advance to be too big (`repeat("x", 10^9)`)."""
-    if spec.name == "repeat" and len(args) == 2 and type(args[1]) is Decimal:
-        size = len(render(args[0])) * max(int(args[1]), 0) if args[1].is_finite() else limits.max_text + 1
-        if size > limits.max_text:
-            return XError(f"text too long: repeat would make {size} characters (limit {limits.max_text})")
-    return None
 
 
 def check_size(value: Any, limits, evaluation: Evaluation | None = None) -> Any:
@@ -72,9 +62,6 @@ def call_spec(spec: FunctionSpec, env: Any, args: list, evaluation: Evaluation |
             return XError(BUDGET_EXCEEDED)
     if not spec.accepts(len(args)):
         return XError(f"error calling {spec.name}(...): {arity_error(spec, len(args))}")
-    refused = _precheck(spec, args, limits)
-    if refused is not None:
-        return _wrap(spec.name, refused)
     try:
         result = spec.impl(env, *args)
     except RecursionError:

@@ -65,9 +65,9 @@ def item(array: list, key: Any) -> Any:
     number = to_number(key)
     if type(number) is XError:
         return number
-    position = int(number)  # goflow takes the integer part: [1.9] is [1]
-    if not -2**31 <= position < 2**31:
+    if not -2**31 <= number < 2**31:  # compared first: int() of 9E+999999 would take minutes
         return XError(f"number value {render(number)} is out of range for an integer")
+    position = int(number)  # goflow takes the integer part: [1.9] is [1]
     size = len(array)
     if position < -size or position >= size:
         return XError(f"index {position} out of range for {size} items")

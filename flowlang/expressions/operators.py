@@ -123,6 +123,15 @@ def _date_plus(env, a: Any, b: Any, sign: int) -> Any:
     return _days(env, a, b, sign)
 
 
+def _arithmetic(operation, x: Decimal, y: Decimal) -> Any:
+    """An operation whose result may be beyond what the arithmetic context holds: an error
+    value then, not a decimal.Overflow escaping the evaluator."""
+    try:
+        return _in_range(operation(x, y))
+    except ArithmeticError:
+        return XError(_OUT_OF_RANGE)
+
+
 def add(env, a: Any, b: Any) -> Any:
     """`a + b` (numbers; for legacy flows also a date or datetime plus days, or a date plus a time)."""
     if (_dated(a) or _dated(b)) and type(a) is not XError and type(b) is not XError:
@@ -130,7 +139,7 @@ def add(env, a: Any, b: Any) -> Any:
     pair = _numbers(a, b)
     if type(pair) is XError:
         return pair
-    return _in_range(ARITHMETIC.add(pair[0], pair[1]))
+    return _arithmetic(ARITHMETIC.add, pair[0], pair[1])
 
 
 def subtract(env, a: Any, b: Any) -> Any:
@@ -140,7 +149,7 @@ def subtract(env, a: Any, b: Any) -> Any:
     pair = _numbers(a, b)
     if type(pair) is XError:
         return pair
-    return _in_range(ARITHMETIC.subtract(pair[0], pair[1]))
+    return _arithmetic(ARITHMETIC.subtract, pair[0], pair[1])
 
 
 def multiply(env, a: Any, b: Any) -> Any:
@@ -148,7 +157,7 @@ def multiply(env, a: Any, b: Any) -> Any:
     pair = _numbers(a, b)
     if type(pair) is XError:
         return pair
-    return _in_range(ARITHMETIC.multiply(pair[0], pair[1]))
+    return _arithmetic(ARITHMETIC.multiply, pair[0], pair[1])
 
 
 def divide(env, a: Any, b: Any) -> Any:
@@ -159,9 +168,12 @@ def divide(env, a: Any, b: Any) -> Any:
     x, y = pair
     if y == 0:
         return XError("division by zero")
-    quotient = ARITHMETIC.divide(x, y)
-    if quotient.adjusted() < 60:  # rounding a huge quotient to 16 places would need huge precision
-        quotient = quotient.quantize(DIVISION_PLACES, context=ARITHMETIC)
+    try:
+        quotient = ARITHMETIC.divide(x, y)
+        if quotient.adjusted() < 60:  # rounding a huge quotient to 16 places would need huge precision
+            quotient = quotient.quantize(DIVISION_PLACES, context=ARITHMETIC)
+    except ArithmeticError:
+        return XError(_OUT_OF_RANGE)
     return _in_range(quotient)
 
 

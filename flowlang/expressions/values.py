@@ -129,10 +129,14 @@ def from_json(data: Any) -> Value:
     """Turn JSON-like Python data (a host's context, a webhook body) into values:
     numbers become Decimal; everything else keeps its shape."""
     t = type(data)
-    if t is str or data is None or t is bool or t is Decimal:
+    if t is Decimal:
+        return data if data.is_finite() else None
+    if t is str or data is None or t is bool:
         return data
     if t is int:
         return Decimal(data)
+    if t is float and not math.isfinite(data):
+        return None  # NaN and Infinity are not numbers in goflow (nor JSON)
     if t is float:
         return Decimal(repr(data))
     if isinstance(data, dict):
@@ -151,8 +155,10 @@ def number_to_text(number: Decimal) -> str:
         return str(number)
     if number == 0:
         return "0"
-    text = format(number.normalize(), "f")
-    return text
+    if not -400 < number.adjusted() < 400:
+        # written out, such a number would be a megabyte of digits: keep the exponent
+        return str(number)
+    return format(number.normalize(), "f")
 
 
 def datetime_to_text(value: dt.datetime) -> str:
@@ -239,7 +245,7 @@ def to_number(value: Value) -> Decimal | XError:
     value = default_of(value)
     t = type(value)
     if t is Decimal:
-        return value
+        return value if value.is_finite() else XError(f"unable to convert {value} to a number")
     if t is XError:
         return value
     if t is int or t is float:  # a host that passed plain Python numbers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from flowlang.expressions import Limits, compile_template, evaluate, evaluate_template
@@ -66,3 +68,22 @@ def test_absurdly_nested_context_values_are_errors_not_tracebacks():
     text, errors = evaluate_template("[@x]", {"x": deep})
     assert text == "[]" and errors
     assert evaluate_template("@(x)", {"x": {1: "int key", "b": "text key"}}) == ("{1: int key, b: text key}", [])
+
+
+@pytest.mark.parametrize("expression, context", [
+    ('repeat("a", x)', {"x": Decimal("9E+999999")}),
+    ("x[y]", {"x": [1, 2], "y": Decimal("9E+999999")}),
+    ("x - y", {"x": Decimal("9E+999999"), "y": Decimal("-9E+999999")}),
+    ("x * x", {"x": Decimal("1E+600000")}),
+    ("x + 1", {"x": Decimal("NaN")}),
+    ("x > 1", {"x": Decimal("Infinity")}),
+])
+def test_extreme_numbers_from_the_host_end_in_error_values(expression, context):
+    from flowlang.expressions import XError
+
+    assert isinstance(evaluate(expression, context), XError)
+
+
+def test_a_huge_number_renders_with_its_exponent_not_a_megabyte_of_digits():
+
+    assert evaluate_template("@x", {"x": Decimal("9E+999999999")}) == ("9E+999999999", [])
