@@ -218,10 +218,6 @@ def to_plain(value: Value) -> Any:
     return render(value)
 
 
-def to_json_text(value: Value) -> str:
-    return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
 def truthy(value: Value) -> bool:
     """goflow's Truthy: empty text, zero, empty arrays and objects, nil and errors are false."""
     t = type(value)

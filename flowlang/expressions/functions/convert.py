@@ -14,11 +14,12 @@ from flowlang.env.environment import Environment
 from flowlang.expressions.values import (
     XError,
     XFunction,
-    XObject,
+    default_of,
     render,
     render_for_error,
     to_number as values_to_number,
 )
+from flowlang.expressions.values import to_text  # noqa: F401 - functions take every conversion from here
 
 
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
@@ -26,27 +27,15 @@ INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 
 def describe(value) -> str:
     """How a value appears inside an error message: `"text"`, `3`, `null`, `array`, `object`."""
-    value = _unwrap(value)
+    value = default_of(value)
     if isinstance(value, XFunction):
         return "function"
     return render_for_error(value)
 
 
-def _unwrap(value):
-    while isinstance(value, XObject) and value.has_default:
-        value = value.default
-    return value
-
-
 def text_of(value) -> str:
     """goflow's Render: the text a value stands for (the value model's `render`)."""
     return render(value)
-
-
-def to_text(value) -> str | XError:
-    if type(value) is XError:
-        return value
-    return text_of(value)
 
 
 def to_number(value) -> Decimal | XError:
@@ -73,7 +62,7 @@ def is_zero_date(value) -> bool:
 
 def truth(value) -> bool:
     """goflow's Truthy (errors are handled by the caller)."""
-    value = _unwrap(value)
+    value = default_of(value)
     t = type(value)
     if t is bool:
         return value
@@ -92,7 +81,7 @@ def truth(value) -> bool:
 
 def to_bool(value) -> bool | XError:
     """Text `true`/`false` (any case) reads as that boolean; anything else by its truthiness."""
-    value = _unwrap(value)
+    value = default_of(value)
     if type(value) is XError:
         return value
     if type(value) is str:
@@ -105,7 +94,7 @@ def to_bool(value) -> bool | XError:
 
 
 def to_date(env: Environment, value) -> dt.date | XError:
-    value = _unwrap(value)
+    value = default_of(value)
     t = type(value)
     if t is XError:
         return value
@@ -121,7 +110,7 @@ def to_date(env: Environment, value) -> dt.date | XError:
 
 
 def to_datetime(env: Environment, value) -> dt.datetime | XError:
-    value = _unwrap(value)
+    value = default_of(value)
     t = type(value)
     if t is XError:
         return value
@@ -138,7 +127,7 @@ def to_datetime(env: Environment, value) -> dt.datetime | XError:
 
 
 def to_time(env: Environment, value) -> dt.time | XError:
-    value = _unwrap(value)
+    value = default_of(value)
     t = type(value)
     if t is XError:
         return value
@@ -154,7 +143,7 @@ def to_time(env: Environment, value) -> dt.time | XError:
 
 
 def to_array(value) -> list | XError:
-    value = _unwrap(value)
+    value = default_of(value)
     if value is None:
         return []
     if type(value) is XError:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json as jsonlib
 from decimal import Decimal
 
-from flowlang.expressions.functions.convert import text_of, to_text
+from flowlang.expressions.functions.convert import text_of
+from flowlang.expressions.values import to_text
 from flowlang.expressions.functions.limits import MAX_JSON_DEPTH, too_long
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError, XFunction, number_to_text

@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import re2
 
-from flowlang.expressions.functions.convert import to_array, to_integer, to_number, to_text
+from flowlang.expressions.functions.convert import to_array, to_integer, to_number
+from flowlang.expressions.values import to_text
 from flowlang.expressions.functions.limits import MAX_REPEAT_CHARS, guard_arithmetic, too_long
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError

@@ -7,7 +7,7 @@ import re
 
 import phonenumbers
 
-from flowlang.expressions.functions.convert import to_text
+from flowlang.expressions.values import to_text
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError, XObject
 

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from flowlang.expressions.functions.convert import to_integer, to_text
+from flowlang.expressions.functions.convert import to_integer
+from flowlang.expressions.values import to_text
 from flowlang.expressions.functions.limits import too_many_items
 from flowlang.expressions.registry import register
 from flowlang.expressions.values import XError
