@@ -8,16 +8,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Callable
-
 from flowlang import vm
-from flowlang.compiler.program import Program
-from flowlang.env.environment import Environment
-from flowlang.vm.limits import DEFAULT_LIMITS, Limits
-from flowlang.host.engine import _EngineBase, reply_input, utc_now, webhook_log_entry
+from flowlang.host.engine import _EngineBase, reply_input, webhook_log_entry
 from flowlang.host.turn import Turn
-from flowlang.host.webhooks import AsyncHttpxWebhooks, AsyncWebhookClient
+from flowlang.host.webhooks import AsyncHttpxWebhooks
 from flowlang.vm.events import Input, WaitTimeout
 from flowlang.vm.session import Session
 
@@ -25,24 +19,7 @@ from flowlang.vm.session import Session
 class AsyncEngine(_EngineBase):
     """`Engine` with coroutine methods; `webhooks` is awaited (default: AsyncHttpxWebhooks)."""
 
-    def __init__(
-        self,
-        program: Program,
-        *,
-        webhooks: AsyncWebhookClient | None = None,
-        env: Environment | None = None,
-        clock: Callable[[], dt.datetime] = utc_now,
-        limits: Limits = DEFAULT_LIMITS,
-        checkpoint: Callable[[Session], Session | None] | None = None,
-    ) -> None:
-        super().__init__(
-            program,
-            webhooks=webhooks if webhooks is not None else AsyncHttpxWebhooks(),
-            env=env,
-            clock=clock,
-            limits=limits,
-            checkpoint=checkpoint,
-        )
+    default_webhooks = AsyncHttpxWebhooks
 
     async def start(self, *, contact: dict | None = None, globals: dict | None = None) -> tuple[Session, Turn]:
         """Start a new session for `contact`; runs until the first wait or the end."""

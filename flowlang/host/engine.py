@@ -14,14 +14,14 @@ back the new session plus the `Turn` that describes what happened.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Any, Callable
 
 from flowlang import vm
 from flowlang.compiler.program import Program
 from flowlang.env.environment import Environment
 from flowlang.host.exchange import format_response
 from flowlang.host.turn import Turn, WebhookCall
-from flowlang.host.webhooks import HttpxWebhooks, WebhookClient
+from flowlang.host.webhooks import HttpxWebhooks
 from flowlang.vm.limits import DEFAULT_LIMITS, Limits
 from flowlang.vm.events import CallWebhook, Input, MessageIn, WaitTimeout, WebhookResponse
 from flowlang.vm.session import Session
@@ -36,18 +36,21 @@ def utc_now() -> dt.datetime:
 class _EngineBase:
     """What the sync and asyncio engines share: settings, the clock, reading effects."""
 
+    # the webhook client used when none is given; each engine names its own (sync or asyncio)
+    default_webhooks: Callable[[], Any]
+
     def __init__(
         self,
         program: Program,
         *,
-        webhooks,
+        webhooks=None,
         env: Environment | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
         limits: Limits = DEFAULT_LIMITS,
         checkpoint: Callable[[Session], Session | None] | None = None,
     ) -> None:
         self.program = program
-        self.webhooks = webhooks
+        self.webhooks = webhooks if webhooks is not None else self.default_webhooks()
         self.env = env or Environment()
         self.clock = clock
         self.limits = limits
@@ -92,24 +95,7 @@ class Engine(_EngineBase):
     so a crash during a slow call loses nothing); the session it returns is the one resumed.
     """
 
-    def __init__(
-        self,
-        program: Program,
-        *,
-        webhooks: WebhookClient | None = None,
-        env: Environment | None = None,
-        clock: Callable[[], dt.datetime] = utc_now,
-        limits: Limits = DEFAULT_LIMITS,
-        checkpoint: Callable[[Session], Session | None] | None = None,
-    ) -> None:
-        super().__init__(
-            program,
-            webhooks=webhooks if webhooks is not None else HttpxWebhooks(),
-            env=env,
-            clock=clock,
-            limits=limits,
-            checkpoint=checkpoint,
-        )
+    default_webhooks = HttpxWebhooks
 
     def start(self, *, contact: dict | None = None, globals: dict | None = None) -> tuple[Session, Turn]:
         """Start a new session for `contact`; runs until the first wait or the end."""

@@ -28,12 +28,21 @@ def text(env, value):
 
 
 def simple_upper(text: str) -> str:
-    """Upper case one character at a time, as Go does: a character whose upper case is
-    several characters (German sharp s) stays as it is."""
+    """Upper case one character at a time, as Go does (Unicode's simple mapping): where the full
+    upper case is several characters, the one-character title case is the simple mapping
+    (`ᾠ` -> `ᾨ`), and a character with neither (German sharp s) stays as it is."""
     upper = text.upper()
     if len(upper) == len(text):  # no character expanded: the same as Go's mapping
         return upper
-    return "".join(u if len(u := ch.upper()) == 1 else ch for ch in text)
+    return "".join(_simple_upper_char(ch) for ch in text)
+
+
+def _simple_upper_char(ch: str) -> str:
+    upper = ch.upper()
+    if len(upper) == 1:
+        return upper
+    title = ch.title()
+    return title if len(title) == 1 else ch
 
 
 def simple_lower(text: str) -> str:
