@@ -61,7 +61,7 @@ def _name(name: str, is_parameter: bool) -> Closure:
                 derived = e.derived = {}
             value = derived.get(name, MISSING)
             if value is MISSING:
-                value = derived[name] = resolve_root(e.context, e.env, name)
+                value = derived[name] = resolve_root(e.context, e.env, name, e)
         return value
 
     return root

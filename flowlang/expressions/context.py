@@ -74,11 +74,14 @@ def item(array: list, key: Any) -> Any:
     return array[position]
 
 
-def function_value(name: str) -> XFunction | None:
-    """A registered function as a value (`@(foreach(list, upper))`)."""
+def function_value(name: str, evaluation=None) -> XFunction | None:
+    """A registered function as a value (`@(foreach(list, upper))`). Given the evaluation it
+    is used in, its calls spend that evaluation's budget like direct calls do."""
     spec = registry.lookup(name)
     if spec is None:
         return None
+    if evaluation is not None:
+        return XFunction(spec.name, lambda env, *args: call_spec(spec, env, list(args), evaluation))
     cached = _FUNCTION_VALUES.get(spec.name)
     if cached is None or cached[0] is not spec:
         cached = (spec, XFunction(spec.name, _bound_call(spec)))
@@ -96,7 +99,7 @@ def _bound_call(spec):
     return call
 
 
-def resolve_root(context: dict, env, name: str) -> Any:
+def resolve_root(context: dict, env, name: str, evaluation=None) -> Any:
     """A top-level name: a context root, a legacy root derived from the modern ones, or a function."""
     found = get_key(context, name)
     if found is not MISSING:
@@ -104,7 +107,7 @@ def resolve_root(context: dict, env, name: str) -> Any:
     build = legacy.BUILDERS.get(name)
     if build is not None:
         return build(context, env)
-    function = function_value(name)
+    function = function_value(name, evaluation)
     if function is not None:
         return function
     return XError(f"context has no property '{name}'")

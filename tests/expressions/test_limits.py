@@ -87,3 +87,11 @@ def test_extreme_numbers_from_the_host_end_in_error_values(expression, context):
 def test_a_huge_number_renders_with_its_exponent_not_a_megabyte_of_digits():
 
     assert evaluate_template("@x", {"x": Decimal("9E+999999999")}) == ("9E+999999999", [])
+
+
+def test_a_function_passed_as_a_value_spends_the_same_budget_as_a_direct_call():
+    from flowlang.expressions import XError
+
+    nested = 'foreach(split(repeat("a,", 3000), ","), (a) => foreach(split(repeat("a,", 3000), ","), {}))'
+    assert isinstance(evaluate(nested.format("(b) => upper(b)"), {}), XError)
+    assert isinstance(evaluate(nested.format("upper"), {}), XError)
