@@ -9,10 +9,10 @@ from decimal import Decimal
 from flowlang.expressions.functions.compare import ORDERED, compare, equal, plain
 from flowlang.expressions.functions.convert import (
     first_error,
+    slice_bounds,
     to_array,
     to_bool,
     to_function,
-    to_integer,
     to_object,
     to_text,
 )
@@ -80,17 +80,10 @@ def slice_(env, items, start, end=None):
     items = to_array(items)
     if type(items) is XError:
         return items
-    start = to_integer(start)
-    if type(start) is XError:
-        return start
-    stop = len(items)
-    if end is not None:
-        stop = to_integer(end)
-        if type(stop) is XError:
-            return stop
-    n = len(items)
-    start = min(max(n + start, 0) if start < 0 else start, n)
-    stop = min(max(n + stop, 0) if stop < 0 else stop, n)
+    bounds = slice_bounds(len(items), start, end)
+    if type(bounds) is XError:
+        return bounds
+    start, stop = bounds
     return items[start:stop] if stop > start else []
 
 

@@ -176,3 +176,21 @@ def first_error(*values) -> XError | None:
         if type(value) is XError:
             return value
     return None
+
+
+def slice_bounds(length: int, start, end) -> tuple[int, int] | XError:
+    """`start` and `end` (nil: to the end) of a slice as goflow takes them: integers, negatives
+    counting from the end, clamped to `length` (shared by slice and text_slice)."""
+    first = to_integer(start)
+    if type(first) is XError:
+        return first
+    stop = length
+    if end is not None:
+        stop = to_integer(end)
+        if type(stop) is XError:
+            return stop
+    if first < 0:
+        first = max(length + first, 0)
+    if stop < 0:
+        stop = max(length + stop, 0)
+    return min(first, length), min(stop, length)

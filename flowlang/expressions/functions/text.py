@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import re2
 
-from flowlang.expressions.functions.convert import to_array, to_integer, to_number
+from flowlang.expressions.functions.convert import slice_bounds, to_array, to_integer, to_number
 from flowlang.expressions.values import to_text
 from flowlang.expressions.functions.limits import MAX_REPEAT_CHARS, guard_arithmetic, too_long
 from flowlang.expressions.registry import register
@@ -89,30 +89,16 @@ def text_length(env, value):
     return value if type(value) is XError else Decimal(len(value))
 
 
-def _slice_bounds(length: int, start: int, end: int) -> tuple[int, int]:
-    """Python-like slice bounds, clamped: negative positions count from the end."""
-    if start < 0:
-        start = max(length + start, 0)
-    if end < 0:
-        end = max(length + end, 0)
-    return min(start, length), min(end, length)
-
-
 @register("text_slice", 2, 3)
 def text_slice(env, value, start, end=None):
     """The characters of `text` from `start` up to (not including) `end`; negatives count from the end."""
     value = to_text(value)
     if type(value) is XError:
         return value
-    start = to_integer(start)
-    if type(start) is XError:
-        return start
-    stop = len(value)
-    if end is not None:
-        stop = to_integer(end)
-        if type(stop) is XError:
-            return stop
-    start, stop = _slice_bounds(len(value), start, stop)
+    bounds = slice_bounds(len(value), start, end)
+    if type(bounds) is XError:
+        return bounds
+    start, stop = bounds
     return value[start:stop] if stop > start else ""
 
 
