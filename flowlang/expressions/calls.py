@@ -11,30 +11,11 @@ from typing import Any
 
 from flowlang.expressions.evaluation import Evaluation
 from flowlang.expressions.limits import DEFAULT_LIMITS
-from flowlang.expressions.registry import FunctionSpec
+from flowlang.expressions.registry import FunctionSpec, invoke
 from flowlang.expressions.values import XError, XFunction, render_for_error
 
 BUDGET_EXCEEDED = "expression too expensive: evaluation budget exceeded"
 CHARS_PER_COST = 1000
-
-
-def arity_error(spec: FunctionSpec, count: int) -> str:
-    """goflow's message for a wrong number of arguments."""
-    low, high = spec.min_args, spec.max_args
-    if high == low:
-        need = f"need {low} argument(s)"
-    elif high is None:
-        need = f"need at least {low} argument(s)"
-    else:
-        need = f"need {low} to {high} argument(s)"
-    return f"{need}, got {count}"
-
-
-def _wrap(name: str, error: XError) -> XError:
-    prefix = f"error calling {name}(...): "
-    if error.message.startswith(prefix):  # the function wrapped it already
-        return error
-    return XError(prefix + error.message)
 
 
 def check_size(value: Any, limits, evaluation: Evaluation | None = None) -> Any:
@@ -60,16 +41,9 @@ def call_spec(spec: FunctionSpec, env: Any, args: list, evaluation: Evaluation |
         evaluation.cost += 1
         if evaluation.cost > limits.max_cost:
             return XError(BUDGET_EXCEEDED)
-    if not spec.accepts(len(args)):
-        return XError(f"error calling {spec.name}(...): {arity_error(spec, len(args))}")
-    try:
-        result = spec.impl(env, *args)
-    except RecursionError:
-        result = XError("expression nested too deeply")
-    except Exception as e:  # a bug in a function must not escape as a traceback
-        result = XError(f"internal error: {type(e).__name__}: {e}")
+    result = invoke(spec, env, args)
     if type(result) is XError:
-        return _wrap(spec.name, result)
+        return result
     return check_size(result, limits, evaluation)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from flowlang.expressions import registry
-from flowlang.expressions.calls import arity_error
+from flowlang.expressions.registry import arity_error
 from flowlang.expressions.context import KNOWN_ROOTS
 from flowlang.expressions.problems import Problem
 from flowlang.expressions.syntax import Binary, Call, Lambda, Lookup, Name, Node, Unary

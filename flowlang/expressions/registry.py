@@ -77,21 +77,27 @@ def arity_error(spec: FunctionSpec, count: int) -> str:
     return f"need {spec.min_args} to {spec.max_args} argument(s), got {count}"
 
 
-def call(env, name: str, args: list | tuple) -> Value:
-    """Call a registered function as goflow does: check the argument count, run it, and name
-    the function in any error it returns (`error calling upper(...): ...`). Never raises."""
-    spec = lookup(name)
-    if spec is None:
-        return XError(f"{name.lower()} is not a function")
+def invoke(spec: FunctionSpec, env, args: list | tuple) -> Value:
+    """Run a function as goflow does: check the argument count, run it, and name the function
+    in any error it returns (`error calling upper(...): ...`, once). Never raises."""
     if not spec.accepts(len(args)):
         result = XError(arity_error(spec, len(args)))
     else:
         try:
             result = spec.impl(env, *args)
         except RecursionError:
-            result = XError("expression is too complex to evaluate")
+            result = XError("expression nested too deeply")
         except Exception as e:  # a library bug must not become a user-visible traceback
             result = XError(f"internal error: {type(e).__name__}: {e}")
     if type(result) is XError:
-        return XError(f"error calling {spec.name}(...): {result.message}")
+        prefix = f"error calling {spec.name}(...): "
+        return result if result.message.startswith(prefix) else XError(prefix + result.message)
     return result
+
+
+def call(env, name: str, args: list | tuple) -> Value:
+    """Call a registered function by name, outside any evaluation (no budget): see `invoke`."""
+    spec = lookup(name)
+    if spec is None:
+        return XError(f"{name.lower()} is not a function")
+    return invoke(spec, env, args)
