@@ -14,10 +14,7 @@ import math
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, ROUND_HALF_UP
 from typing import Any, Callable
 
-from flowlang.expressions.values import FormattedDate, XError, default_of, render, to_number
-
-# goflow stores numbers as Postgres numeric(36, 8): results outside this range are errors.
-MAX_NUMBER = Decimal("999999999999999999999999999999999999")
+from flowlang.expressions.values import FormattedDate, XError, default_of, out_of_range, render, to_number
 # goflow's decimal library divides to 16 places after the point.
 DIVISION_PLACES = Decimal(1).scaleb(-16)
 # Wide enough that sums and products of in-range numbers are exact.
@@ -39,9 +36,7 @@ def _text(value: Any) -> str | XError:
 
 
 def _in_range(number: Decimal) -> Decimal | XError:
-    if -MAX_NUMBER <= number <= MAX_NUMBER:
-        return number
-    return XError(_OUT_OF_RANGE)
+    return out_of_range(number) or number
 
 
 def _numbers(a: Any, b: Any) -> tuple[Decimal, Decimal] | XError:

@@ -149,6 +149,17 @@ def from_json(data: Any) -> Value:
     return data
 
 
+# goflow stores numbers as Postgres numeric(36, 8): results outside this range are errors.
+MAX_NUMBER = Decimal("999999999999999999999999999999999999")
+
+
+def out_of_range(number: Decimal) -> XError | None:
+    """goflow's error for a computed number beyond MAX_NUMBER; None when it is in range."""
+    if -MAX_NUMBER <= number <= MAX_NUMBER:
+        return None
+    return XError("number value out of range")
+
+
 def number_to_text(number: Decimal) -> str:
     """Numbers render without trailing zeros and never in exponent form: 4.0 -> "4"."""
     if not number.is_finite():

@@ -20,9 +20,9 @@ from flowlang.expressions.functions.convert import (
     to_number,
     to_text,
 )
-from flowlang.expressions.functions.limits import guard_arithmetic, out_of_range, too_long
+from flowlang.expressions.functions.limits import guard_arithmetic, too_long
 from flowlang.expressions.registry import FUNCTIONS, alias, register
-from flowlang.expressions.values import XError
+from flowlang.expressions.values import XError, out_of_range
 
 # same meaning, another name
 _RENAMES = {

@@ -8,7 +8,6 @@ characters. A single text result is capped more loosely (a message is far smalle
 from __future__ import annotations
 
 import functools
-from decimal import Decimal
 
 from flowlang.expressions.values import XError
 
@@ -17,20 +16,12 @@ MAX_REPEAT_CHARS = 10_000  # characters repeat() may produce
 MAX_TEXT_CHARS = 1_000_000  # characters any text-building function may produce
 MAX_FORMAT_PLACES = 10  # decimal places format_number() accepts (goflow: 0-10)
 MAX_JSON_DEPTH = 100  # nesting parse_json() accepts
-# goflow keeps numbers in Postgres numeric(36, 8): sums beyond 36 digits are errors
-MAX_NUMBER = Decimal("999999999999999999999999999999999999")
 
 
 def too_many_items(count: int) -> XError | None:
     if count > MAX_ITEMS:
         return XError(f"array would have {count} items, the maximum is {MAX_ITEMS}")
     return None
-
-
-def out_of_range(number: Decimal) -> XError | None:
-    if -MAX_NUMBER <= number <= MAX_NUMBER:
-        return None
-    return XError("number value out of range")
 
 
 def too_long(text: str) -> XError | None:

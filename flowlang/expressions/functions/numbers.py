@@ -13,9 +13,9 @@ from decimal import (
 )
 
 from flowlang.expressions.functions.convert import to_array, to_integer, to_number
-from flowlang.expressions.functions.limits import guard_arithmetic, out_of_range
+from flowlang.expressions.functions.limits import guard_arithmetic
 from flowlang.expressions.registry import register
-from flowlang.expressions.values import XError
+from flowlang.expressions.values import XError, out_of_range
 
 # rand() is the one impure function; hosts and tests may reseed it (`seed_random`)
 _RANDOM = random.Random()
