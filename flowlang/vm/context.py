@@ -6,6 +6,7 @@ the expression evaluator from these roots, so a host's plain context behaves the
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flowlang.expressions.values import XObject, from_json
@@ -31,8 +32,6 @@ def result_value(result: Result) -> XObject:
 def _datetime(text: str | None) -> Any:
     if not text:
         return None
-    import datetime as dt
-
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
